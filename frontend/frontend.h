@@ -546,6 +546,18 @@ struct Package {
 // error_at. Requires: types_init(). Returns the package (even on errors).
 Package *tc_package(Node **files, int nfiles);
 
+// tc_set_parser: the frontend cannot include grammar/, so the driver hands it the
+// parser; the checker uses it to parse the Go declaration stubs of std packages
+// (frontend/std.c holds them as Go source: "package fmt; func Println(a ...any) (n int,
+// err error)" ...). Functions declared without a body there are OBJF_EXTERN.
+void tc_set_parser(Node *(*parse_string)(const char *name, const char *src));
+
+// ---- gc's rendering of expressions in messages (exprstr.c) ----
+
+// expr_string renders n as gc prints it in diagnostics: "&T{...}", "new(T)",
+// "make([]int, n)", "func literal", "x.f", "a + b", "[]int{...}", "... argument".
+const char *expr_string(Node *n);
+
 // std packages known to the checker ("fmt", "os", "strings", ...): imports of others
 // report "package X is not in std" as gc does.
 bool std_package_known(const char *path);
