@@ -1,0 +1,15 @@
+// escape.h: gosub's escape analysis, gc's model on gosub's SSA. esc_analyze runs once per
+// package on the GETVAR/SETVAR form (before mem2reg), marks every OF_ALLOC value
+// ESC_STACK or ESC_HEAP, writes each function's parameter leak summary into Obj.leaks,
+// and prints gc's -m lines. codegen reads only Value.esc; nothing outside escape/ sees
+// the location graph.
+#pragma once
+
+#include "base/base.h"
+#include "ssa/ssa.h"
+
+// esc_analyze analyses the whole program p bottom-up over the call graph. mlevel 0: no
+// output; 1: gc's -m lines; 2: -m=2, adding the flow explanations.
+// Requires: p built by ssa_build, before ssa_run_passes (each variable one location).
+// Invalidates: nothing (it only writes Value.esc and Obj.leaks/nleaks).
+void esc_analyze(Program *p, int mlevel);

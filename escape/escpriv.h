@@ -1,0 +1,136 @@
+// escpriv.h: declarations shared by the files of escape/ only: locations, edges, the
+// batch being analysed, and the phases (build, solve, leaks, report). Nothing outside
+// escape/ includes this header. The model is stated in esc.c's header comment.
+#pragma once
+
+#include "base/base.h"
+#include "escape/escape.h"
+#include "frontend/frontend.h"
+#include "ssa/ssa.h"
+
+typedef struct EscLoc EscLoc;
+typedef struct EscFn EscFn;
+typedef struct EscBatch EscBatch;
+
+// gc encodes at most this many result leaks per parameter; later results leak to the heap.
+#define ESC_NUM_RESULTS 7
+// Sizes above which gc never puts an object on the stack (cmd/compile ir.MaxStackVarSize
+// for declared variables, ir.MaxImplicitStackVarSize for new, &T{}, make and literals).
+#define ESC_MAX_STACK_VAR (10 * 1024 * 1024)
+#define ESC_MAX_IMPLICIT_STACK (64 * 1024)
+
+typedef enum EscLocKind {
+	ELOC_HEAP,   // the heap: outlives everything (escapes is always true)
+	ELOC_VAR,    // a local variable (GETVAR/SETVAR, or ALLOC_VAR memory); obj set
+	ELOC_PARAM,  // a parameter or receiver; obj set; leaks collects its summary
+	ELOC_RESULT, // a result variable (named, or ~rN); obj set; resultidx set
+	ELOC_ALLOC,  // the memory of an allocating value (new, &T{}, make, boxing...); val set
+	ELOC_TEMP,   // a value holder the graph needs (call results); val set, never reported
+} EscLocKind;
+
+// EscEdge: "dst = src with derefs dereferences" stored on dst: derefs -1 is dst = &src,
+// 0 is dst = src, 1 is dst = *src. why is the SSA value that made the flow (for -m=2).
+typedef struct EscEdge {
+	EscLoc *src;  // where the value comes from
+	int derefs;   // >= -1
+	Value *why;   // value responsible for the flow; may be NULL
+} EscEdge;
+
+struct EscLoc {
+	int id;               // creation order inside the batch (the heap is 0)
+	EscLocKind kind;      // see EscLocKind
+	Obj *obj;             // VAR, PARAM, RESULT: the variable
+	Value *val;           // ALLOC, TEMP: the value
+	EscFn *fn;            // owning function; NULL for the heap
+	int loopdepth;        // loop depth of the declaration (gc's loopDepth)
+	int resultidx;        // RESULT: index of the result
+	bool escapes;         // must live on the heap (always true for the heap)
+	bool queued;          // in the solver's work list
+	const char *heapwhy;  // forced to the heap before solving: "too large for stack", ...
+	VEC(EscEdge) edges;   // incoming flows (this location is dst)
+	EscLeaks leaks;       // PARAM: minimal derefs to the heap and to each result
+
+	// walk state (escsolve.c)
+	uint32_t walkgen;     // walk that last reached this location
+	int derefs;           // minimal derefs from the walk's root
+	EscLoc *dst;          // the location the walk reached this one from (for -m=2)
+	int dstedge;          // index of that edge in dst->edges
+};
+
+// RefItem / Ref: the value of an SSA value as a set of (location, derefs): the value is
+// "*...*loc" with derefs stars, or "&loc" for derefs -1. Empty when the value carries no
+// pointer the analysis tracks (constants, scalars, globals).
+typedef struct RefItem {
+	EscLoc *loc;
+	int derefs;
+} RefItem;
+typedef struct Ref {
+	bool done;   // computed (memoised per value)
+	bool busy;   // being computed (cycle guard)
+	int n;
+	RefItem *v;
+} Ref;
+
+// EscFn: one function of the batch.
+struct EscFn {
+	Func *f;              // its SSA
+	FuncInfo *info;       // frontend info; NULL for the package initialiser
+	EscFn *outer;         // enclosing function for func literals (same batch), or NULL
+	int depth;            // nesting depth of func literals (top-level functions: 0)
+	VEC(EscLoc *) params; // receiver first, then the parameters (NULL for "_"/unnamed)
+	VEC(EscLoc *) results; // one per result
+	Ref *refs;            // indexed by value id
+	EscLoc **alloc;       // indexed by value id: the location of an OF_ALLOC value
+	EscLoc ***restemps;   // indexed by value id: call result holders
+	int *nrestemps;       // indexed by value id
+};
+
+// PtrMap: a small open-addressing map from pointers to pointers. Never iterated, so
+// hash order cannot leak into the output.
+typedef struct PtrMap {
+	void **keys;
+	void **vals;
+	int cap;   // power of two, or 0
+	int len;
+} PtrMap;
+void *ptrmap_get(PtrMap *m, void *key);
+void ptrmap_put(Arena *a, PtrMap *m, void *key, void *val);
+
+struct EscBatch {
+	Arena *arena;         // everything of this batch; freed when the batch is done
+	int mlevel;           // -m level
+	EscLoc *heap;         // the heap location
+	VEC(EscLoc *) locs;   // every location but the heap, in creation order
+	VEC(EscFn *) fns;     // the functions analysed together
+	PtrMap objloc;        // Obj * -> EscLoc *: variables, params, results
+	PtrMap fnobj;         // Obj * (OBJ_FUNC) -> EscFn *: functions of this batch
+};
+
+// ---- escgraph.c ----
+EscLoc *esc_new_loc(EscBatch *b, EscLocKind kind, EscFn *fn, int loopdepth);
+EscLoc *esc_obj_loc(EscBatch *b, Obj *o);            // NULL if o has no location
+void esc_flow(EscBatch *b, EscLoc *dst, EscLoc *src, int derefs, Value *why);
+void esc_flow_ref(EscBatch *b, EscLoc *dst, Ref *r, int shift, Value *why);
+const char *esc_loc_string(EscLoc *l);               // for -m=2 and debugging
+
+// ---- escbuild.c ----
+void esc_build_locs(EscBatch *b, EscFn *e);  // phase 1: every location of e
+void esc_build_edges(EscBatch *b, EscFn *e); // phase 2: every edge of e
+
+// ---- escsolve.c ----
+void esc_solve(EscBatch *b);
+bool esc_outlives(EscLoc *l, EscLoc *other);
+
+// ---- escleaks.c ----
+void leaks_init(EscLeaks *l);
+void leaks_add_heap(EscLeaks *l, int derefs);
+void leaks_add_result(EscLeaks *l, int i, int derefs);
+void leaks_optimize(EscLeaks *l);
+bool leaks_empty(const EscLeaks *l);
+// esc_callee_leaks: the summary of parameter i of callee (an analysed function, a known
+// std function, or the all-to-heap default for unknown externs). Returns false when the
+// callee is unknown and the argument must be assumed to leak to the heap.
+bool esc_callee_leaks(Obj *callee, int i, EscLeaks *out);
+
+// ---- escreport.c ----
+void esc_finish(EscBatch *b); // tags params, marks values, prints -m lines

@@ -1,0 +1,147 @@
+// escreport.c: the results of a solved batch: parameter summaries written to Obj.leaks,
+// ESC_STACK/ESC_HEAP on every allocating value, and gc's -m lines (through warn_at, so
+// they are sorted by position with everything else).
+//
+// Which lines gc prints (cmd/compile/internal/escape, paramTag and finish):
+//   - for each parameter with pointers and a name, unless it was moved to the heap:
+//     "p does not escape" when nothing leaks, else "leaking param: p" (heap, 0 derefs),
+//     "leaking param content: p" (heap, more derefs) and one
+//     "leaking param: p to result r level=N" per result it reaches;
+//   - "moved to heap: x" for each variable (or parameter) that must live on the heap;
+//     nothing for variables that stay on the stack;
+//   - "E escapes to heap" / "E does not escape" for each allocating expression E (new,
+//     &T{}, make, literals, boxing, closures, string conversions), E rendered by
+//     expr_string as gc renders it.
+// Parameters are reported first, then locations in creation order; warn_at's stable sort
+// keeps that order among lines at the same position.
+#include <string.h>
+
+#include "base/base.h"
+#include "escape/escpriv.h"
+
+static bool
+reportable_name(Obj *o)
+{
+	if (!o || !o->name || !o->name->name)
+		return false;
+	const char *s = o->name->name;
+	return s[0] && strcmp(s, "_") != 0 && s[0] != '~';
+}
+
+static Pos
+value_pos(Value *v)
+{
+	if (v->pos.file)
+		return v->pos;
+	if (v->origin)
+		return v->origin->pos;
+	return v->pos;
+}
+
+// reported_alloc: whether gc prints a line for allocation value v.
+static bool
+reported_alloc(Value *v)
+{
+	if (!v->origin)
+		return false;
+	if (v->op == OP_ALLOC)
+		return v->auxint == ALLOC_NEW || v->auxint == ALLOC_COMPOSITE;
+	return true;
+}
+
+static const char *
+result_name(EscFn *e, int i)
+{
+	if (e->info && i < e->info->results.len && e->info->results.v[i] &&
+	    e->info->results.v[i]->name)
+		return e->info->results.v[i]->name->name;
+	return arena_sprintf(perm, "~r%d", i);
+}
+
+static void
+tag_params(EscBatch *b, EscFn *e)
+{
+	int n = e->params.len;
+	EscLeaks *out = n ? NEWARR(perm, EscLeaks, n) : NULL;
+	for (int i = 0; i < n; i++) {
+		EscLoc *l = e->params.v[i];
+		leaks_init(&out[i]);
+		if (!l || !l->obj || !l->obj->type || !type_has_pointers(l->obj->type))
+			continue;
+		if (!reportable_name(l->obj))
+			continue; // unnamed parameters are unused
+		leaks_optimize(&l->leaks);
+		out[i] = l->leaks;
+		if (b->mlevel < 1 || l->escapes)
+			continue;
+		const char *name = l->obj->name->name;
+		if (leaks_empty(&l->leaks))
+			warn_at(l->obj->pos, "%s does not escape", name);
+		if (l->leaks.heap == 0)
+			warn_at(l->obj->pos, "leaking param: %s", name);
+		else if (l->leaks.heap > 0)
+			warn_at(l->obj->pos, "leaking param content: %s", name);
+		for (int j = 0; j < ESC_NUM_RESULTS; j++)
+			if (l->leaks.result[j] >= 0)
+				warn_at(l->obj->pos, "leaking param: %s to result %s level=%d", name,
+					result_name(e, j), l->leaks.result[j]);
+	}
+	if (e->info && e->info->obj) {
+		e->info->obj->leaks = out;
+		e->info->obj->nleaks = n;
+	}
+}
+
+static void
+mark_values(EscBatch *b, EscFn *e)
+{
+	Func *f = e->f;
+	for (int bi = 0; bi < f->blocks.len; bi++) {
+		Block *blk = f->blocks.v[bi];
+		for (int i = 0; i < blk->values.len; i++) {
+			Value *v = blk->values.v[i];
+			if (!(op_flags[v->op] & OF_ALLOC))
+				continue;
+			EscLoc *l = e->alloc[v->id];
+			if (v->op == OP_APPEND || v->op == OP_APPENDSLICE)
+				v->esc = ESC_HEAP;
+			else
+				v->esc = l && l->escapes ? ESC_HEAP : ESC_STACK;
+		}
+	}
+}
+
+// esc_finish: tags params, marks values, prints -m lines for batch b.
+void
+esc_finish(EscBatch *b)
+{
+	for (int i = 0; i < b->fns.len; i++)
+		tag_params(b, b->fns.v[i]);
+	for (int i = 0; i < b->fns.len; i++)
+		mark_values(b, b->fns.v[i]);
+	if (b->mlevel < 1)
+		return;
+	for (int i = 0; i < b->locs.len; i++) {
+		EscLoc *l = b->locs.v[i];
+		switch (l->kind) {
+		case ELOC_VAR:
+		case ELOC_PARAM:
+		case ELOC_RESULT:
+			if (l->escapes && reportable_name(l->obj))
+				warn_at(l->obj->pos, "moved to heap: %s", l->obj->name->name);
+			break;
+		case ELOC_ALLOC:
+			if (!reported_alloc(l->val))
+				break;
+			if (l->escapes)
+				warn_at(value_pos(l->val), "%s escapes to heap",
+					expr_string(l->val->origin));
+			else
+				warn_at(value_pos(l->val), "%s does not escape",
+					expr_string(l->val->origin));
+			break;
+		default:
+			break;
+		}
+	}
+}
