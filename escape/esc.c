@@ -163,7 +163,6 @@ run_batch(Graph *g, int *members, int n, int mlevel)
 	b.heap->kind = ELOC_HEAP;
 	b.heap->escapes = true;
 	leaks_init(&b.heap->leaks);
-	PtrMap infofn = {0};
 	for (int i = 0; i < n; i++) {
 		Unit *u = &g->units[members[i]];
 		for (int j = 0; j < u->funcs.len; j++) {
@@ -172,7 +171,7 @@ run_batch(Graph *g, int *members, int n, int mlevel)
 			e->f = f;
 			e->info = f->info;
 			if (f->info) {
-				ptrmap_put(b.arena, &infofn, f->info, e);
+				ptrmap_put(b.arena, &b.fninfo, f->info, e);
 				if (f->info->obj)
 					ptrmap_put(b.arena, &b.fnobj, f->info->obj, e);
 			}
@@ -182,7 +181,7 @@ run_batch(Graph *g, int *members, int n, int mlevel)
 	for (int i = 0; i < b.fns.len; i++) {
 		EscFn *e = b.fns.v[i];
 		if (e->info && e->info->outer) {
-			e->outer = ptrmap_get(&infofn, e->info->outer);
+			e->outer = ptrmap_get(&b.fninfo, e->info->outer);
 			e->depth = e->outer ? e->outer->depth + 1 : 0;
 		}
 	}

@@ -151,6 +151,8 @@ heap_reason(Value *v)
 
 // ---- phase 1: locations ----
 
+static int multi_def; // marks variables assigned more than once (EscFn.defs)
+
 static EscLoc *
 var_loc(EscBatch *b, EscFn *e, Obj *o, int depth)
 {
@@ -218,8 +220,14 @@ esc_build_locs(EscBatch *b, EscFn *e)
 			     (v->op == OP_ALLOC && v->auxint == ALLOC_VAR)) &&
 			    val_obj(v)) {
 				int d = v->op == OP_GETVAR ? 1 << 20 : blk->loopdepth;
-				EscLoc *l = var_loc(b, e, val_obj(v), d);
-				UNUSED(l);
+				var_loc(b, e, val_obj(v), d);
+				if (v->op == OP_SETVAR) {
+					void *old = ptrmap_get(&e->defs, val_obj(v));
+					ptrmap_put(b->arena, &e->defs, val_obj(v),
+						   old ? (void *)&multi_def : (void *)v);
+				} else if (v->op == OP_ALLOC) {
+					ptrmap_put(b->arena, &e->defs, val_obj(v), &multi_def);
+				}
 			}
 		}
 	}
@@ -442,16 +450,38 @@ apply_leaks(EscBatch *b, EscFn *e, Value *call, Ref *arg, EscLeaks *lk)
 			esc_flow_ref(b, e->restemps[call->id][j], arg, lk->result[j], call);
 }
 
-static void
-build_call(EscBatch *b, EscFn *e, Value *v)
+// static_value follows v through copies and variables assigned exactly once, as gc's
+// ir.StaticValue does, to find the function a func value always holds.
+static Value *
+static_value(EscFn *e, Value *v)
 {
-	Obj *callee = (Obj *)v->aux;
-	EscFn *ce = batch_fn(b, callee);
+	for (int guard = 0; v && guard < 100; guard++) {
+		if (v->op == OP_COPY || v->op == OP_CONV) {
+			v = v->args[0];
+		} else if (v->op == OP_GETVAR && val_obj(v)) {
+			Obj *o = val_obj(v);
+			Value *def = ptrmap_get(&e->defs, o);
+			if (!def || def == (Value *)(void *)&multi_def ||
+			    (o->flags & (OBJF_ADDRTAKEN | OBJF_PARAM | OBJF_RESULT)))
+				return v;
+			v = def->args[0];
+		} else {
+			return v;
+		}
+	}
+	return v;
+}
+
+// build_call: a call of callee (the static callee, or NULL), arguments args[first:].
+static void
+build_call_args(EscBatch *b, EscFn *e, Value *v, Obj *callee, EscFn *ce, int first)
+{
 	if (ce) {
-		for (int i = 0; i < v->nargs; i++) {
+		for (int i = first; i < v->nargs; i++) {
 			Ref *ar = get_ref(b, e, v->args[i]);
-			EscLoc *pl = i < ce->params.len ? ce->params.v[i] : NULL;
-			if (i < ce->params.len && !pl)
+			int pi = i - first;
+			EscLoc *pl = pi < ce->params.len ? ce->params.v[pi] : NULL;
+			if (pi < ce->params.len && !pl)
 				continue; // unnamed or blank parameter: unused
 			esc_flow_ref(b, pl ? pl : b->heap, ar, 0, v);
 		}
@@ -459,14 +489,48 @@ build_call(EscBatch *b, EscFn *e, Value *v)
 			esc_flow(b, e->restemps[v->id][j], ce->results.v[j], 0, v);
 		return;
 	}
-	for (int i = 0; i < v->nargs; i++) {
+	for (int i = first; i < v->nargs; i++) {
 		Ref *ar = get_ref(b, e, v->args[i]);
 		EscLeaks lk;
-		if (esc_callee_leaks(callee, i, &lk))
+		if (esc_callee_leaks(callee, i - first, &lk))
 			apply_leaks(b, e, v, ar, &lk);
 		else
 			esc_flow_ref(b, b->heap, ar, 0, v);
 	}
+}
+
+static void
+build_call(EscBatch *b, EscFn *e, Value *v)
+{
+	Obj *callee = (Obj *)v->aux;
+	build_call_args(b, e, v, callee, batch_fn(b, callee), 0);
+}
+
+// build_callclosure: a call of a func value. When the value is statically known (a
+// function, or a func literal) it is a static call; the func value itself is not an
+// argument of the callee and flows nowhere (gc discards the callee operand).
+static void
+build_callclosure(EscBatch *b, EscFn *e, Value *v)
+{
+	if (v->nargs == 0)
+		return;
+	Value *fv = static_value(e, v->args[0]);
+	if (fv->op == OP_FUNCADDR) {
+		Obj *callee = (Obj *)fv->aux;
+		build_call_args(b, e, v, callee, batch_fn(b, callee), 1);
+		return;
+	}
+	if (fv->op == OP_MAKECLOSURE) {
+		EscFn *ce = ptrmap_get(&b->fninfo, fv->aux);
+		if (ce) {
+			if (fv == v->args[0])
+				ce->called = true;
+			build_call_args(b, e, v, NULL, ce, 1);
+			return;
+		}
+	}
+	for (int i = 1; i < v->nargs; i++)
+		esc_flow_ref(b, b->heap, get_ref(b, e, v->args[i]), 0, v);
 }
 
 static bool
@@ -525,10 +589,7 @@ build_value(EscBatch *b, EscFn *e, Value *v)
 		build_call(b, e, v);
 		break;
 	case OP_CALLCLOSURE:
-		for (int i = 1; i < v->nargs; i++)
-			esc_flow_ref(b, b->heap, get_ref(b, e, v->args[i]), 0, v);
-		if (v->uses > 0 && v->nargs > 0)
-			esc_flow_ref(b, b->heap, get_ref(b, e, v->args[0]), 0, v);
+		build_callclosure(b, e, v);
 		break;
 	case OP_CALLRT:
 		if (v->auxint == 1)

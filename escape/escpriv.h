@@ -71,20 +71,6 @@ typedef struct Ref {
 	RefItem *v;
 } Ref;
 
-// EscFn: one function of the batch.
-struct EscFn {
-	Func *f;              // its SSA
-	FuncInfo *info;       // frontend info; NULL for the package initialiser
-	EscFn *outer;         // enclosing function for func literals (same batch), or NULL
-	int depth;            // nesting depth of func literals (top-level functions: 0)
-	VEC(EscLoc *) params; // receiver first, then the parameters (NULL for "_"/unnamed)
-	VEC(EscLoc *) results; // one per result
-	Ref *refs;            // indexed by value id
-	EscLoc **alloc;       // indexed by value id: the location of an OF_ALLOC value
-	EscLoc ***restemps;   // indexed by value id: call result holders
-	int *nrestemps;       // indexed by value id
-};
-
 // PtrMap: a small open-addressing map from pointers to pointers. Never iterated, so
 // hash order cannot leak into the output.
 typedef struct PtrMap {
@@ -96,6 +82,22 @@ typedef struct PtrMap {
 void *ptrmap_get(PtrMap *m, void *key);
 void ptrmap_put(Arena *a, PtrMap *m, void *key, void *val);
 
+// EscFn: one function of the batch.
+struct EscFn {
+	Func *f;              // its SSA
+	FuncInfo *info;       // frontend info; NULL for the package initialiser
+	EscFn *outer;         // enclosing function for func literals (same batch), or NULL
+	int depth;            // nesting depth of func literals (top-level functions: 0)
+	bool called;          // a func literal called where it is written: func(){...}()
+	PtrMap defs;          // Obj * -> its only SETVAR in this function (or &multi_def)
+	VEC(EscLoc *) params; // receiver first, then the parameters (NULL for "_"/unnamed)
+	VEC(EscLoc *) results; // one per result
+	Ref *refs;            // indexed by value id
+	EscLoc **alloc;       // indexed by value id: the location of an OF_ALLOC value
+	EscLoc ***restemps;   // indexed by value id: call result holders
+	int *nrestemps;       // indexed by value id
+};
+
 struct EscBatch {
 	Arena *arena;         // everything of this batch; freed when the batch is done
 	int mlevel;           // -m level
@@ -104,6 +106,7 @@ struct EscBatch {
 	VEC(EscFn *) fns;     // the functions analysed together
 	PtrMap objloc;        // Obj * -> EscLoc *: variables, params, results
 	PtrMap fnobj;         // Obj * (OBJ_FUNC) -> EscFn *: functions of this batch
+	PtrMap fninfo;        // FuncInfo * -> EscFn *: functions and literals of this batch
 };
 
 // ---- escgraph.c ----

@@ -42,8 +42,13 @@ esc_outlives(EscLoc *l, EscLoc *other)
 {
 	if (l->escapes)
 		return true;
-	if (l->kind == ELOC_RESULT)
+	if (l->kind == ELOC_RESULT) {
+		// A func literal called where it is written may return things allocated
+		// outside it without forcing them to the heap: *(func() *int { return &u }())
+		if (l->fn && l->fn->called && contains_fn(other->fn, l->fn))
+			return false;
 		return true;
+	}
 	if (l->fn == other->fn && l->loopdepth < other->loopdepth)
 		return true;
 	if (contains_fn(l->fn, other->fn))
