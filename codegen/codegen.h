@@ -1,0 +1,127 @@
+// codegen.h: SSA -> LLVM IR through the LLVM 19 C API, the -O pipeline, and object, IR or
+// assembly output. The driver calls cg_program; everything below the "internal" banner is
+// shared by the files of codegen/ only.
+//
+// Conventions of the generated code (the ABI between Go functions; the ABI with the
+// runtime is runtime/rt.h):
+//   - Value layouts are Go's on amd64: int 64-bit, bool one byte (i8 holding 0 or 1, in
+//     registers too), string {ptr, i64}, slice {ptr, i64, i64}, interface {ptr type,
+//     ptr data}, complex {float, float} / {double, double}, structs with Go's offsets
+//     (LLVM's natural layout, which equals Go's, plus explicit tail padding where Go
+//     pads a struct ending in a zero-size field), arrays [N x T], TY_TUPLE an anonymous
+//     struct.
+//   - A Go function "main.f" is an LLVM function of that name taking its parameters as
+//     LLVM values (receiver first for methods) and returning void, the single result, or
+//     an anonymous struct of its results. Only main.main and main.init are external.
+//   - A func value is a pointer to a closure object {ptr fn, captured...}. Calling a func
+//     value loads fn and calls it with the closure pointer as a hidden first parameter
+//     ("context"). Only func literals with captures (Func.isclosure) take the context in
+//     their own signature; every other function used as a value (FUNCADDR, a literal
+//     without captures) gets a wrapper "NAME$fv" that takes and ignores the context, and
+//     a constant closure object "NAME$closure" = {ptr NAME$fv} that the func value
+//     points to. The nil func value is the null pointer.
+//   - Closure objects made by MAKECLOSURE are {ptr fn, arg1, arg2, ...} in the order of
+//     the MAKECLOSURE arguments (FuncInfo.captures); FREEVAR auxint i reads field i+1.
+//   - Type descriptors are constant RtType globals "type:T" (one per Go type), with the
+//     pointer bitmap the collector needs.
+#pragma once
+
+#include <stdbool.h>
+
+#include <llvm-c/Core.h>
+#include <llvm-c/Target.h>
+#include <llvm-c/TargetMachine.h>
+
+#include "base/base.h"
+#include "frontend/frontend.h"
+#include "ssa/ssa.h"
+
+typedef struct CgOptions {
+	int optlevel;   // 0..3: LLVM's default<On> pipeline; 0 runs no pipeline
+	bool emit_llvm; // write LLVM IR text (.ll) instead of an object
+	bool emit_asm;  // write assembly (.s) instead of an object
+	bool verify;    // run LLVMVerifyModule; a failure is an internal error
+	const char *out; // output path
+} CgOptions;
+
+// cg_program lowers every function of p (SSA after mem2reg, escape marks set) to one LLVM
+// module, optimises it and writes o->out. Returns false after a reported error.
+bool cg_program(Program *p, const CgOptions *o);
+
+// ---- internal: shared by the files of codegen/ ----
+
+// Cg: the state of one compilation (one context, module and builder), plus the state of
+// the function being emitted.
+typedef struct Cg {
+	LLVMContextRef ctx;
+	LLVMModuleRef mod;
+	LLVMBuilderRef b;
+	LLVMTargetMachineRef tm;
+	LLVMTargetDataRef td;
+	Program *prog;
+	unsigned gen;             // compilation number: validates Type.cg / Obj.cg caches
+	Arena *arena;             // codegen scratch that lives for the whole compilation
+
+	// common LLVM types
+	LLVMTypeRef t_void, t_i1, t_i8, t_i16, t_i32, t_i64, t_f32, t_f64, t_ptr;
+	LLVMTypeRef t_str;        // {ptr, i64}
+	LLVMTypeRef t_slice;      // {ptr, i64, i64}
+	LLVMTypeRef t_iface;      // {ptr, ptr}
+	LLVMTypeRef t_rttype;     // RtType
+	LLVMTypeRef t_rtfield;    // RtField
+
+	VEC(struct CgClosure) closures; // layouts of closure objects, by FuncInfo
+	int nstrings;             // counter for string constant names
+
+	// the function being emitted
+	Func *f;
+	LLVMValueRef fn;
+	LLVMValueRef *vals;          // by ValueID
+	LLVMBasicBlockRef *bbs;      // first LLVM block of each SSA block, by BlockID
+	LLVMBasicBlockRef *exits;    // LLVM block that ends each SSA block, by BlockID
+	LLVMBasicBlockRef allocabb;  // entry block holding the allocas
+	LLVMValueRef allocaend;      // the terminator of allocabb (allocas go before it)
+	LLVMValueRef ctxparam;       // the closure context, or NULL
+	LLVMTypeRef closty;          // closure object layout for FREEVAR, or NULL
+} Cg;
+
+// CgClosure: the LLVM layout of the closure object of one func literal.
+typedef struct CgClosure {
+	FuncInfo *info; // the literal
+	LLVMTypeRef ty; // {ptr, captures...}
+	LLVMValueRef desc; // its type descriptor (for rt_alloc)
+} CgClosure;
+
+// cgtype.c
+LLVMTypeRef cg_type(Cg *c, Type *t);           // LLVM type of a Go value of type t
+LLVMTypeRef cg_restype(Cg *c, Type *fn);       // result type of a func type (void/one/struct)
+LLVMTypeRef cg_functype(Cg *c, Type *fn, Type *recv, bool context);
+LLVMValueRef cg_typedesc(Cg *c, Type *t);      // pointer to t's RtType global
+LLVMValueRef cg_rawdesc(Cg *c, const char *name, int64_t size, int64_t align,
+			const uint8_t *ptrmask, int64_t nwords); // descriptor of a synthetic object
+void cg_ptrmask(Type *t, int64_t off, uint8_t *mask); // set the bits of t's pointer words
+bool cg_is_direct(Type *t);                    // pointer-shaped: stored in an interface word
+bool cg_is_signed(Type *t);                    // signed integer type
+void cg_types_init(Cg *c);
+
+// cgcall.c
+LLVMValueRef cg_declare_func(Cg *c, Func *f);  // declares f (cached in its Obj)
+LLVMValueRef cg_func_of(Cg *c, Obj *o);        // LLVM function of a Go function, or NULL
+LLVMValueRef cg_rtfn(Cg *c, const char *name, LLVMTypeRef ret, LLVMTypeRef *params,
+		     int n); // declares a runtime function once
+LLVMValueRef cg_rtcall(Cg *c, const char *name, LLVMTypeRef ret, LLVMValueRef *args,
+		       int n); // calls a runtime function, declaring it from the args
+LLVMValueRef cg_static_closure(Cg *c, LLVMValueRef fn, LLVMTypeRef fnty, bool hasctx);
+CgClosure *cg_closure_layout(Cg *c, FuncInfo *info, Value *make);
+LLVMValueRef cg_emit_call(Cg *c, Value *v);     // CALL
+LLVMValueRef cg_emit_callclosure(Cg *c, Value *v); // CALLCLOSURE
+LLVMValueRef cg_emit_callrt(Cg *c, Value *v);   // CALLRT
+LLVMValueRef cg_alloca(Cg *c, LLVMTypeRef t, int64_t align, const char *name);
+LLVMValueRef cg_to_i64(Cg *c, LLVMValueRef x, Type *t); // widen an integer to i64
+LLVMValueRef cg_value(Cg *c, Value *v);         // the LLVM value of an SSA value
+LLVMValueRef cg_bool(Cg *c, LLVMValueRef i1);   // i1 -> Go bool (i8)
+LLVMValueRef cg_cond(Cg *c, LLVMValueRef b);    // Go bool (i8) -> i1
+void cg_panic_if(Cg *c, LLVMValueRef cond, const char *fn, LLVMValueRef *args, int n);
+
+// cgfunc.c
+void cg_emit_func(Cg *c, Func *f);
