@@ -1,0 +1,7 @@
+// errorcheck
+
+package main
+
+func main() {
+	var x int =
+} // ERROR "syntax error: unexpected }, expecting expression"
