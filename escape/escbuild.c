@@ -371,7 +371,8 @@ compute_ref(EscBatch *b, EscFn *e, Value *v, Ref *r)
 		return;
 	case OP_EXTRACT: {
 		Value *x = v->args[0];
-		if ((x->op == OP_CALL || x->op == OP_CALLCLOSURE) && e->restemps[x->id]) {
+		if ((x->op == OP_CALL || x->op == OP_CALLCLOSURE) && e->restemps[x->id] &&
+		    x->type && x->type->kind == TY_TUPLE) {
 			if (v->auxint >= 0 && v->auxint < e->nrestemps[x->id])
 				ref_add(b, r, e->restemps[x->id][v->auxint], 0, &cap);
 			return;
@@ -415,6 +416,218 @@ get_ref(EscBatch *b, EscFn *e, Value *v)
 	r->busy = false;
 	r->done = true;
 	return r;
+}
+
+
+// ---- self-assignments (gc's isSelfAssign) ----
+//
+// "val.x = val.y", "val.x[i] = val.y[j]" and "b.buf = b.buf[lo:hi]" store nothing into
+// val that was not already there, so gc drops the flow and says so at -m:
+// "f ignoring self-assignment in b.p = b.q". Decided on the AST of the assignment.
+
+static Node *
+unparen(Node *n)
+{
+	while (n && n->kind == N_PAREN)
+		n = n->u.x;
+	return n;
+}
+
+static bool
+is_ptr_type(Type *t)
+{
+	return t && type_under(t)->kind == TY_POINTER;
+}
+
+// same_safe_expr: l and r are the same side-effect-free expression (gc's SameSafeExpr).
+static bool
+same_safe_expr(Node *l, Node *r)
+{
+	l = unparen(l);
+	r = unparen(r);
+	if (!l || !r || l->kind != r->kind)
+		return false;
+	if (l->cval && r->cval)
+		return strcmp(const_text(l->cval), const_text(r->cval)) == 0;
+	switch (l->kind) {
+	case N_IDENT:
+		return l->u.ident.obj && l->u.ident.obj == r->u.ident.obj &&
+		       l->u.ident.obj->kind == OBJ_VAR;
+	case N_SELECTOR:
+		return l->u.sel.sel.kind == SEL_FIELD && r->u.sel.sel.kind == SEL_FIELD &&
+		       l->u.sel.name == r->u.sel.name && same_safe_expr(l->u.sel.x, r->u.sel.x);
+	case N_STAR:
+		return same_safe_expr(l->u.x, r->u.x);
+	case N_INDEX:
+		if (l->u.index.index.len != 1 || r->u.index.index.len != 1)
+			return false;
+		return same_safe_expr(l->u.index.x, r->u.index.x) &&
+		       same_safe_expr(l->u.index.index.v[0], r->u.index.index.v[0]);
+	case N_UNARY:
+		return l->u.unary.op == r->u.unary.op && l->u.unary.op != AOP_RECV &&
+		       same_safe_expr(l->u.unary.x, r->u.unary.x);
+	case N_BINARY:
+		return l->u.binary.op == r->u.binary.op && l->u.binary.op != AOP_LAND &&
+		       l->u.binary.op != AOP_LOR && same_safe_expr(l->u.binary.x, r->u.binary.x) &&
+		       same_safe_expr(l->u.binary.y, r->u.binary.y);
+	default:
+		return false;
+	}
+}
+
+// may_affect_memory: n might have side effects (gc's mayAffectMemory: anything but
+// names, constants, arithmetic, indexing, field selection and dereference).
+static bool
+may_affect_memory(Node *n)
+{
+	n = unparen(n);
+	if (!n || n->cval)
+		return false;
+	switch (n->kind) {
+	case N_IDENT:
+		return false;
+	case N_BINARY:
+		return n->u.binary.op == AOP_LAND || n->u.binary.op == AOP_LOR ||
+		       may_affect_memory(n->u.binary.x) || may_affect_memory(n->u.binary.y);
+	case N_UNARY:
+		return n->u.unary.op == AOP_RECV || n->u.unary.op == AOP_ADDR ||
+		       may_affect_memory(n->u.unary.x);
+	case N_INDEX:
+		return n->u.index.index.len != 1 || may_affect_memory(n->u.index.x) ||
+		       may_affect_memory(n->u.index.index.v[0]);
+	case N_SELECTOR:
+		return n->u.sel.sel.kind != SEL_FIELD || may_affect_memory(n->u.sel.x);
+	case N_STAR:
+		return may_affect_memory(n->u.x);
+	case N_CALL:
+		if (n->u.call.kind == CALL_CONV && n->u.call.args.len == 1)
+			return may_affect_memory(n->u.call.args.v[0]);
+		if (n->u.call.kind == CALL_BUILTIN &&
+		    (n->u.call.builtin == BI_LEN || n->u.call.builtin == BI_CAP) &&
+		    n->u.call.args.len == 1)
+			return may_affect_memory(n->u.call.args.v[0]);
+		return true;
+	default:
+		return true;
+	}
+}
+
+// deref_base: for *x or x.f through a pointer (gc's ODEREF/ODOTPTR), x; else NULL.
+static Node *
+deref_base(Node *n)
+{
+	n = unparen(n);
+	if (!n)
+		return NULL;
+	if (n->kind == N_STAR)
+		return unparen(n->u.x);
+	if (n->kind == N_SELECTOR && n->u.sel.sel.kind == SEL_FIELD && n->u.sel.x &&
+	    is_ptr_type(n->u.sel.x->type))
+		return unparen(n->u.sel.x);
+	return NULL;
+}
+
+static bool
+is_slice_self_assign(Node *dst, Node *src)
+{
+	Node *dx = deref_base(dst);
+	if (!dx || dx->kind != N_IDENT || !dx->u.ident.obj)
+		return false;
+	src = unparen(src);
+	if (!src || src->kind != N_SLICEEXPR || !src->u.slice.x)
+		return false;
+	Node *sx = unparen(src->u.slice.x);
+	Type *st = sx->type ? type_under(sx->type) : NULL;
+	if (!st || (st->kind != TY_SLICE && st->kind != TY_STRING && st->kind != TY_POINTER))
+		return false; // slicing an array value takes its address: not a self-assignment
+	Node *bx = deref_base(sx);
+	return bx && bx->kind == N_IDENT && bx->u.ident.obj == dx->u.ident.obj;
+}
+
+static bool
+is_self_assign(Node *dst, Node *src)
+{
+	if (is_slice_self_assign(dst, src))
+		return true;
+	dst = unparen(dst);
+	src = unparen(src);
+	if (!dst || !src || dst->kind != src->kind)
+		return false;
+	switch (dst->kind) {
+	case N_SELECTOR:
+		if (dst->u.sel.sel.kind != SEL_FIELD || src->u.sel.sel.kind != SEL_FIELD)
+			return false;
+		if (is_ptr_type(dst->u.sel.x ? dst->u.sel.x->type : NULL) !=
+		    is_ptr_type(src->u.sel.x ? src->u.sel.x->type : NULL))
+			return false;
+		return same_safe_expr(dst->u.sel.x, src->u.sel.x);
+	case N_INDEX: {
+		if (dst->u.index.index.len != 1 || src->u.index.index.len != 1)
+			return false;
+		Type *xt = dst->u.index.x && dst->u.index.x->type ? type_under(dst->u.index.x->type)
+								  : NULL;
+		if (!xt || xt->kind == TY_MAP)
+			return false;
+		if (may_affect_memory(dst->u.index.index.v[0]) ||
+		    may_affect_memory(src->u.index.index.v[0]))
+			return false;
+		return same_safe_expr(dst->u.index.x, src->u.index.x);
+	}
+	default:
+		return false;
+	}
+}
+
+// func_display_name: gc's name of a function in messages: the link name without the
+// package prefix ("(*B).f", "g", "f.func1").
+static const char *
+func_display_name(EscFn *e)
+{
+	const char *n = e->info && e->info->name ? e->info->name : e->f->name;
+	if (!n)
+		return "?";
+	const char *dot = strchr(n, '.'); // package paths of the subset have no dots
+	return dot ? dot + 1 : n;
+}
+
+static const char *
+assign_string(Node *as)
+{
+	const char *l = "", *r = "";
+	for (int i = 0; i < as->u.assign.lhs.len; i++)
+		l = arena_sprintf(perm, "%s%s%s", l, i ? ", " : "",
+				  expr_string(as->u.assign.lhs.v[i]));
+	for (int i = 0; i < as->u.assign.rhs.len; i++)
+		r = arena_sprintf(perm, "%s%s%s", r, i ? ", " : "",
+				  expr_string(as->u.assign.rhs.v[i]));
+	return arena_sprintf(perm, "%s = %s", l, r);
+}
+
+// self_assigned: whether the store or SETVAR v implements a self-assignment, which
+// contributes no flow; reports it at -m (once per statement: diag drops duplicates).
+static bool
+self_assigned(EscBatch *b, EscFn *e, Value *v)
+{
+	Node *as = v->origin;
+	if (!as || as->kind != N_ASSIGN || as->u.assign.op != AOP_NONE || as->u.assign.define)
+		return false;
+	int n = as->u.assign.lhs.len;
+	if (n != as->u.assign.rhs.len)
+		return false;
+	// Which pair of the statement does v store? The one whose lhs is v's target: with
+	// one pair it is that pair; with several, any self-assigned pair is matched by type.
+	for (int i = 0; i < n; i++) {
+		Node *dst = as->u.assign.lhs.v[i], *src = as->u.assign.rhs.v[i];
+		if (n > 1 && v->nargs > 0 && dst->type != v->args[v->nargs - 1]->type)
+			continue;
+		if (!is_self_assign(dst, src))
+			continue;
+		if (b->mlevel >= 1)
+			warn_at(as->pos, "%s ignoring self-assignment in %s", func_display_name(e),
+				assign_string(as));
+		return true;
+	}
+	return false;
 }
 
 // ---- phase 2: edges ----
@@ -547,11 +760,13 @@ build_value(EscBatch *b, EscFn *e, Value *v)
 	switch (v->op) {
 	case OP_SETVAR: {
 		EscLoc *x = val_obj(v) ? esc_obj_loc(b, val_obj(v)) : NULL;
-		if (x && v->nargs > 0)
+		if (x && v->nargs > 0 && !self_assigned(b, e, v))
 			esc_flow_ref(b, x, get_ref(b, e, v->args[0]), 0, v);
 		break;
 	}
 	case OP_STORE: {
+		if (self_assigned(b, e, v))
+			break;
 		Ref *val = get_ref(b, e, v->args[1]);
 		EscLoc *t = store_target(b, e, v->args[0]);
 		esc_flow_ref(b, t ? t : b->heap, val, 0, v);
