@@ -502,6 +502,135 @@ test_closure(void)
 	check("closure", p, 2, "11\n12\n13\n", 0);
 }
 
+// append: s = append(s, i) 100 times, then t = append(t, s...) and copy; prints len and
+// an element of each
+static void
+test_append(void)
+{
+	Program *p = newprog();
+	Type *sl = type_slice(ty_int), *pi = type_pointer(ty_int);
+	Func *m = newfunc(p, "main.main", functype(0, NULL, 0, NULL), false);
+	Block *e = ssa_new_block(m, BK_PLAIN, P0);
+	Block *h = ssa_new_block(m, BK_IF, P0), *body = ssa_new_block(m, BK_PLAIN, P0);
+	Block *x = ssa_new_block(m, BK_RET, P0);
+	Value *zero = iconst(e, ty_int, 0), *nil = mk(e, OP_ZERO, sl, 0, 0);
+	ssa_add_edge(e, h);
+	Value *i = mk(h, OP_PHI, ty_int, 0, 0), *s = mk(h, OP_PHI, sl, 0, 0);
+	ssa_set_control(h, mk(h, OP_LT, ty_bool, 0, 2, i, iconst(h, ty_int, 100)));
+	ssa_add_edge(h, body);
+	ssa_add_edge(h, x);
+	Value *s2 = mk(body, OP_APPEND, sl, 0, 2, s, i);
+	s2->esc = ESC_HEAP;
+	Value *i2 = mk(body, OP_ADD, ty_int, 0, 2, i, iconst(body, ty_int, 1));
+	ssa_add_edge(body, h);
+	ssa_add_arg(i, zero);
+	ssa_add_arg(i, i2);
+	ssa_add_arg(s, nil);
+	ssa_add_arg(s, s2);
+	println_int(x, mk(x, OP_SLICELEN, ty_int, 0, 1, s));
+	Value *t = mk(x, OP_APPENDSLICE, sl, 0, 2, nil, s);
+	t = mk(x, OP_APPENDSLICE, sl, 0, 2, t, s);
+	println_int(x, mk(x, OP_SLICELEN, ty_int, 0, 1, t));
+	Value *at = mk(x, OP_PTRINDEX, pi, 0, 2, mk(x, OP_SLICEPTR, pi, 0, 1, t),
+		       iconst(x, ty_int, 199));
+	println_int(x, mk(x, OP_LOAD, ty_int, 0, 1, at));
+	Value *d = mk(x, OP_MAKESLICE, sl, 0, 2, iconst(x, ty_int, 5), iconst(x, ty_int, 5));
+	d->esc = ESC_STACK;
+	println_int(x, mk(x, OP_SLICECOPY, ty_int, 0, 2, d, t));
+	Value *at2 = mk(x, OP_PTRINDEX, pi, 0, 2, mk(x, OP_SLICEPTR, pi, 0, 1, d),
+			iconst(x, ty_int, 4));
+	println_int(x, mk(x, OP_LOAD, ty_int, 0, 1, at2));
+	ret(x, NULL);
+	check("append", p, 0, "100\n200\n99\n5\n4\n", 0);
+	check("append", p, 2, "100\n200\n99\n5\n4\n", 0);
+}
+
+static Value *
+b2i(Block *b, Value *x)
+{
+	return mk(b, OP_CONV, ty_int, 0, 1, x);
+}
+
+// comparisons of strings, structs, arrays, interfaces; multiple results
+static void
+test_compare(void)
+{
+	Program *p = newprog();
+	Type *ti[2] = {ty_int, ty_int};
+	Func *dm = newfunc(p, "main.divmod", functype(2, ti, 2, ti), false);
+	Block *e = ssa_new_block(dm, BK_RET, P0);
+	Value *a = param(dm, e, 0, ty_int), *bb = param(dm, e, 1, ty_int);
+	Field tf[2] = {fld(NULL, ty_int), fld(NULL, ty_int)};
+	Type *tup = type_tuple(tf, 2);
+	ret(e, mk(e, OP_TUPLE, tup, 0, 2, mk(e, OP_DIV, ty_int, 0, 2, a, bb),
+		  mk(e, OP_MOD, ty_int, 0, 2, a, bb)));
+
+	Func *m = newfunc(p, "main.main", functype(0, NULL, 0, NULL), false);
+	Block *b = ssa_new_block(m, BK_RET, P0);
+	Value *r = call(b, dm, tup, 2, iconst(b, ty_int, 17), iconst(b, ty_int, 5));
+	println_int(b, mk(b, OP_EXTRACT, ty_int, 0, 1, r));
+	println_int(b, mk(b, OP_EXTRACT, ty_int, 1, 1, r));
+	Value *abc = mk(b, OP_CONCAT, ty_string, 0, 2, sconst(b, "ab"), sconst(b, "c"));
+	println_int(b, b2i(b, mk(b, OP_EQ, ty_bool, 0, 2, abc, sconst(b, "abc"))));
+	println_int(b, b2i(b, mk(b, OP_LT, ty_bool, 0, 2, abc, sconst(b, "abd"))));
+	println_int(b, b2i(b, mk(b, OP_GE, ty_bool, 0, 2, abc, sconst(b, "abd"))));
+	Field sf[2] = {fld("a", ty_int), fld("s", ty_string)};
+	Type *st = type_struct(sf, 2);
+	Value *s1 = mk(b, OP_INSERT, st, 1, 2, mk(b, OP_ZERO, st, 0, 0), abc);
+	Value *s2 = mk(b, OP_INSERT, st, 1, 2, mk(b, OP_ZERO, st, 0, 0), sconst(b, "abc"));
+	println_int(b, b2i(b, mk(b, OP_EQ, ty_bool, 0, 2, s1, s2)));
+	Value *s3 = mk(b, OP_INSERT, st, 0, 2, s2, iconst(b, ty_int, 1));
+	println_int(b, b2i(b, mk(b, OP_NE, ty_bool, 0, 2, s1, s3)));
+	Type *arr = type_array(ty_int, 6);
+	Value *a1 = mk(b, OP_INSERT, arr, 5, 2, mk(b, OP_ZERO, arr, 0, 0), iconst(b, ty_int, 9));
+	println_int(b, b2i(b, mk(b, OP_EQ, ty_bool, 0, 2, a1, mk(b, OP_ZERO, arr, 0, 0))));
+	Value *i1 = mk(b, OP_MAKEIFACE, ty_any, 0, 1, s1);
+	Value *i2 = mk(b, OP_MAKEIFACE, ty_any, 0, 1, s2);
+	i1->esc = i2->esc = ESC_STACK;
+	println_int(b, b2i(b, mk(b, OP_EQ, ty_bool, 0, 2, i1, i2)));
+	println_int(b, b2i(b, mk(b, OP_EQ, ty_bool, 0, 2, i1, mk(b, OP_ZERO, ty_any, 0, 0))));
+	ret(b, NULL);
+	const char *want = "3\n2\n1\n1\n0\n1\n1\n0\n1\n0\n";
+	check("compare", p, 0, want, 0);
+	check("compare", p, 2, want, 0);
+}
+
+// float -> int conversions as gc does them on amd64
+static void
+test_conv(void)
+{
+	Program *p = newprog();
+	Type *tf[1] = {ty_float64};
+	Func *id = newfunc(p, "main.id", functype(1, tf, 1, tf), false);
+	Block *e = ssa_new_block(id, BK_RET, P0);
+	ret(e, param(id, e, 0, ty_float64));
+	Func *m = newfunc(p, "main.main", functype(0, NULL, 0, NULL), false);
+	Block *b = ssa_new_block(m, BK_RET, P0);
+	double vals[] = {1e20, -1.5, -3e9, 70000.5};
+	Type *to[] = {ty_int64, ty_int32, ty_int16, ty_uint64, ty_uint32, ty_uint8};
+	for (int i = 0; i < 4; i++) {
+		int64_t bits;
+		memcpy(&bits, &vals[i], 8);
+		Value *x = call(b, id, ty_float64, 1, iconst(b, ty_float64, bits));
+		for (int j = 0; j < 6; j++) {
+			Value *cv = mk(b, OP_CONV, to[j], 0, 1, x);
+			Value *w = mk(b, OP_CONV, type_is_unsigned(to[j]) ? ty_uint64 : ty_int64,
+				      0, 1, cv);
+			callrt(b, type_is_unsigned(to[j]) ? "rt_printuint" : "rt_printint", NULL, 1,
+			       w, NULL);
+			callrt(b, "rt_printsp", NULL, 0, NULL, NULL);
+		}
+		callrt(b, "rt_printnl", NULL, 0, NULL, NULL);
+	}
+	ret(b, NULL);
+	const char *want = "-9223372036854775808 -2147483648 0 9223372036854775808 0 0 \n"
+			   "-1 -1 -1 18446744073709551615 4294967295 255 \n"
+			   "-3000000000 -2147483648 0 18446744070709551616 1294967296 0 \n"
+			   "70000 70000 4464 70000 70000 112 \n";
+	check("conv", p, 0, want, 0);
+	check("conv", p, 2, want, 0);
+}
+
 int
 main(int argc, char **argv)
 {
@@ -521,6 +650,9 @@ main(int argc, char **argv)
 	test_panics();
 	test_fmt();
 	test_closure();
+	test_append();
+	test_compare();
+	test_conv();
 	printf("%d passed, %d failed\n", npass, nfail);
 	return nfail != 0;
 }

@@ -123,7 +123,11 @@ cg_rtcall(Cg *c, const char *name, LLVMTypeRef ret, LLVMValueRef *args, int n)
 	LLVMValueRef fn = cg_rtfn(c, name, ret, ps, n);
 	LLVMTypeRef fty = LLVMGlobalGetValueType(fn);
 	unsigned np = LLVMCountParamTypes(fty);
-	bool ok = np == (unsigned)n && LLVMGetReturnType(fty) == ret;
+	LLVMTypeRef have_ret = LLVMGetReturnType(fty);
+	// integer results of different widths read the same register: allowed, then cast
+	bool intret = LLVMGetTypeKind(have_ret) == LLVMIntegerTypeKind &&
+		      LLVMGetTypeKind(ret) == LLVMIntegerTypeKind;
+	bool ok = np == (unsigned)n && (have_ret == ret || intret);
 	if (ok) {
 		LLVMTypeRef *have = NEWARR(c->arena, LLVMTypeRef, np + 1);
 		LLVMGetParamTypes(fty, have);
@@ -134,8 +138,8 @@ cg_rtcall(Cg *c, const char *name, LLVMTypeRef ret, LLVMValueRef *args, int n)
 		fatal_at(c->f ? c->f->pos : (Pos){0},
 			 "codegen: runtime function %s called with two different signatures", name);
 	LLVMValueRef call = LLVMBuildCall2(c->b, fty, fn, args, (unsigned)n, "");
-	if (is_noreturn_rt(name))
-		LLVMSetTailCall(call, false);
+	if (have_ret != ret)
+		call = LLVMBuildIntCast2(c->b, call, ret, true, "");
 	return call;
 }
 
