@@ -19,8 +19,55 @@
 // heap, and no pointer to a stack object outlives it.
 //
 // Requires: the batch's edges (escbuild.c). Leaves: l->escapes and l->leaks final.
+#include <stdio.h>
+
 #include "base/base.h"
 #include "escape/escpriv.h"
+
+// ---- -m=2 explanations ----
+//
+// gc prints these while solving, to stdout, in walk order: a header naming the event
+// ("parameter p leaks to {heap} with derefs=0:", "x escapes to heap:") and the path of
+// flows from the location to the root, one "flow: dst = &src:" line per edge.
+// TODO(escape): gc also prints one "from EXPR (reason) at POS" line per expression step of
+// each flow; the SSA edges do not keep gc's per-expression notes yet.
+
+static Pos
+loc_pos(EscLoc *l)
+{
+	if (l->obj)
+		return l->obj->pos;
+	if (l->val)
+		return l->val->pos.file || !l->val->origin ? l->val->pos : l->val->origin->pos;
+	return (Pos){0};
+}
+
+static const char *
+loc_name(EscLoc *l)
+{
+	if ((l->kind == ELOC_ALLOC || l->kind == ELOC_TEMP) && l->val && l->val->origin)
+		return expr_string(l->val->origin);
+	return esc_loc_string(l);
+}
+
+static void
+explain_path(EscLoc *root, EscLoc *src)
+{
+	const char *pos = pos_string(loc_pos(src));
+	for (int guard = 0; src != root && src->dst && guard < 1000; guard++) {
+		EscLoc *dst = src->dst;
+		int d = dst->edges.v[src->dstedge].derefs;
+		char ops[16] = "&";
+		if (d >= 0) {
+			int n = d < 15 ? d : 15;
+			for (int i = 0; i < n; i++)
+				ops[i] = '*';
+			ops[n] = 0;
+		}
+		printf("%s:   flow: %s = %s%s:\n", pos, esc_loc_string(dst), ops, esc_loc_string(src));
+		src = dst;
+	}
+}
 
 // contains_fn: whether inner is a func literal nested (at any depth) inside outer.
 static bool
@@ -98,9 +145,21 @@ walk_one(EscBatch *b, EscLoc *root, uint32_t walkgen, Queue *q)
 		if (addressof)
 			derefs = 0;
 		if (esc_outlives(root, l)) {
-			if (l->kind == ELOC_PARAM)
+			if (l->kind == ELOC_PARAM) {
+				if (b->mlevel >= 2 && !l->escapes) {
+					printf("%s: parameter %s leaks to %s with derefs=%d:\n",
+					       pos_string(loc_pos(l)), loc_name(l), esc_loc_string(root),
+					       derefs);
+					explain_path(root, l);
+				}
 				leak_to(l, root, derefs);
+			}
 			if (addressof && !l->escapes) {
+				if (b->mlevel >= 2) {
+					printf("%s: %s escapes to heap:\n", pos_string(loc_pos(l)),
+					       loc_name(l));
+					explain_path(root, l);
+				}
 				l->escapes = true;
 				enqueue(q, l);
 				continue;
