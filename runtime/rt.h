@@ -156,3 +156,13 @@ RtString rt_fmt_sprint(const RtEface *args, int64_t n);
 RtString rt_fmt_sprintln(const RtEface *args, int64_t n);
 RtString rt_fmt_sprintf(const uint8_t *f, int64_t fn, const RtEface *args, int64_t n);
 _Noreturn void rt_os_exit(int64_t code);
+
+// ---- allocator statistics (runtime.ReadMemStats later; tests now) ----
+typedef struct RtMemStats {
+	uint64_t mallocs;      // objects allocated (MemStats.Mallocs)
+	uint64_t total_alloc;  // bytes allocated, each rounded to its size class (TotalAlloc)
+	uint64_t heap_sys;     // bytes of address space obtained from the OS (HeapSys)
+	uint64_t large_allocs; // objects over 32 KB, each on pages of its own
+	uint64_t spans;        // spans created
+} RtMemStats;
+void rt_read_memstats(RtMemStats *out);

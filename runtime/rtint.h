@@ -1,0 +1,52 @@
+// rtint.h: declarations shared between the runtime's own files (never included by
+// generated code or by codegen/). Every symbol here is rt_-prefixed because the runtime
+// exports nothing else; rt.h remains the only ABI.
+#pragma once
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "rt.h"
+
+// ---- output (print.c) ----
+// stdout is buffered (fmt.Print*); it is flushed at exit, before any panic message and
+// before anything is written to stderr, so the interleaving of the two streams is the
+// one an unbuffered Go program produces.
+void rt_out_write(const void *p, int64_t n); // append to the stdout buffer
+void rt_out_flush(void);                     // write the stdout buffer out
+void rt_err_write(const void *p, int64_t n); // flush stdout, then write stderr at once
+void rt_err_str(const char *s);              // rt_err_write of a C string
+
+// ---- heap (alloc.c) ----
+void rt_heap_init(void);                     // idempotent; rt_alloc* call it lazily
+uint64_t rt_roundupsize(uint64_t size);      // the size class (or page multiple) of size
+extern uint8_t rt_zerobase[8];               // the address of every zero-sized object
+
+// ---- panics and signals (panic.c) ----
+void rt_signals_init(void);                  // SIGSEGV/SIGBUS/SIGFPE -> Go's panics
+_Noreturn void rt_panic_errstr(const char *msg); // panic(runtime error "runtime error: msg")
+_Noreturn void rt_throw(const char *msg);    // fatal error: msg (unrecoverable), exit 2
+
+// ---- UTF-8 (strings.c) and Unicode (unicode.c) ----
+enum {
+	RT_RUNE_ERROR = 0xFFFD, // utf8.RuneError
+	RT_MAX_RUNE = 0x10FFFF, // utf8.MaxRune
+};
+int rt_encoderune(uint8_t *buf, int64_t r); // 1-4 bytes; invalid runes become U+FFFD
+int64_t rt_runecount(const uint8_t *p, int64_t n); // utf8.RuneCount
+bool rt_isprint(int64_t r);                  // unicode.IsPrint (strconv.IsPrint)
+
+// ---- floats (ftoa.c): strconv.AppendFloat ----
+// Writes the formatting of v (a float64, or a float32 when bitsize == 32) with verb
+// 'e', 'E', 'f', 'g', 'G', 'b', 'x' or 'X' and precision prec (-1: shortest) to buf,
+// NUL-terminated; returns its length. buf must hold rt_ftoa_size(v, prec) bytes.
+int rt_ftoa(char *buf, double v, int bitsize, int verb, int prec);
+size_t rt_ftoa_size(double v, int prec);
+
+// ---- heap inspection (alloc.c), for tests and the collector ----
+// The object containing p: its start and size; 0 when p is not in an allocated object.
+int64_t rt_heap_span_of(const void *p, void **base, uint64_t *size);
+
+// ---- the main goroutine's stack (set by rtmain.c; 0 when unknown) ----
+extern uintptr_t rt_stack_lo, rt_stack_hi; // [lo, hi); a guard region lies below lo
