@@ -534,6 +534,23 @@ cg_emit_callrt(Cg *c, Value *v)
 	const char *name = v->aux;
 	ArgList args = {0};
 	LLVMValueRef out = NULL;
+	if (strcmp(name, "rt_decoderune") == 0 && v->type &&
+	    type_under(v->type)->kind == TY_TUPLE) {
+		// (rune, next int) = decoderune(s, k): rt.h returns the rune and writes next
+		// through a pointer last argument
+		for (int i = 0; i < v->nargs; i++)
+			flatten(c, &args, cg_value(c, v->args[i]), v->args[i]->type);
+		LLVMValueRef next = cg_alloca(c, c->t_i64, 8, "next");
+		vec_push(c->arena, args, next);
+		LLVMValueRef r = cg_rtcall(c, name, c->t_i64, args.v, args.len);
+		LLVMTypeRef tt = cg_type(c, v->type);
+		LLVMValueRef t = LLVMGetUndef(tt);
+		t = LLVMBuildInsertValue(
+			c->b, t, LLVMBuildIntCast2(c->b, r, LLVMStructGetTypeAtIndex(tt, 0), true, ""),
+			0, "");
+		LLVMValueRef nx = LLVMBuildLoad2(c->b, c->t_i64, next, "");
+		return LLVMBuildInsertValue(c->b, t, nx, 1, "");
+	}
 	if (v->type && !rt_returns_direct(v->type)) {
 		out = cg_alloca(c, cg_type(c, v->type), type_align(v->type), "rtout");
 		vec_push(c->arena, args, out);
