@@ -127,7 +127,7 @@ esc_loc_string(EscLoc *l)
 		return l->obj && l->obj->name ? l->obj->name->name : "?";
 	case ELOC_ALLOC:
 		if (l->val && l->val->origin)
-			return arena_sprintf(perm, "{storage for %s}", expr_string(l->val->origin));
+			return arena_sprintf(perm, "{storage for %s}", esc_alloc_string(l->val));
 		return "{storage}";
 	case ELOC_TEMP:
 		return "{temp}";

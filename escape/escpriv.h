@@ -137,3 +137,4 @@ bool esc_callee_leaks(Obj *callee, int i, EscLeaks *out);
 
 // ---- escreport.c ----
 void esc_finish(EscBatch *b); // tags params, marks values, prints -m lines
+const char *esc_alloc_string(Value *v); // "new(int)", "... argument": gc's name of v

@@ -28,6 +28,59 @@ reportable_name(Obj *o)
 	return s[0] && strcmp(s, "_") != 0 && s[0] != '~';
 }
 
+// ---- gc's positions of implicit conversions in calls ----
+//
+// gc 1.19 positions the implicit interface conversion of a call argument at the
+// compiler's "current position" when the conversion is made: the last argument (up to
+// and including this one) that is not a plain variable name, or the call itself when
+// there is none. So in fmt.Println(x, "a", y), x is reported at the call's '(' and y at
+// "a". Plain names do not move the current position.
+
+static bool
+is_plain_name(Node *n)
+{
+	while (n && n->kind == N_PAREN)
+		n = n->u.x;
+	return n && n->kind == N_IDENT && n->u.ident.obj && n->u.ident.obj->kind == OBJ_VAR;
+}
+
+static void
+index_call_args(EscBatch *b, PtrMap *argcall)
+{
+	for (int fi = 0; fi < b->fns.len; fi++) {
+		Func *f = b->fns.v[fi]->f;
+		for (int bi = 0; bi < f->blocks.len; bi++) {
+			Block *blk = f->blocks.v[bi];
+			for (int i = 0; i < blk->values.len; i++) {
+				Node *c = blk->values.v[i]->origin;
+				if (!c || c->kind != N_CALL || ptrmap_get(argcall, c))
+					continue;
+				ptrmap_put(b->arena, argcall, c, c);
+				for (int k = 0; k < c->u.call.args.len; k++)
+					if (c->u.call.args.v[k])
+						ptrmap_put(b->arena, argcall, c->u.call.args.v[k], c);
+			}
+		}
+	}
+}
+
+static Pos
+conv_pos(PtrMap *argcall, Value *v, Pos pos)
+{
+	Node *a = v->origin;
+	Node *c = a ? ptrmap_get(argcall, a) : NULL;
+	if (!c || c == a)
+		return pos;
+	int k = 0;
+	while (k < c->u.call.args.len && c->u.call.args.v[k] != a)
+		k++;
+	for (; k >= 0; k--) {
+		if (k < c->u.call.args.len && !is_plain_name(c->u.call.args.v[k]))
+			return c->u.call.args.v[k]->pos;
+	}
+	return c->pos;
+}
+
 static Pos
 value_pos(Value *v)
 {
@@ -38,6 +91,18 @@ value_pos(Value *v)
 	return v->pos;
 }
 
+// is_ddd_array: the builder packs the extra arguments of a variadic call into an
+// ALLOC_TEMP array whose origin is the call (a spilled call result has the call's type).
+static bool
+is_ddd_array(Value *v)
+{
+	if (v->op != OP_ALLOC || v->auxint != ALLOC_TEMP || !v->origin ||
+	    v->origin->kind != N_CALL || !v->type)
+		return false;
+	Type *u = type_under(v->type);
+	return u->kind == TY_POINTER && u->elem != v->origin->type;
+}
+
 // reported_alloc: whether gc prints a line for allocation value v.
 static bool
 reported_alloc(Value *v)
@@ -45,8 +110,17 @@ reported_alloc(Value *v)
 	if (!v->origin)
 		return false;
 	if (v->op == OP_ALLOC)
-		return v->auxint == ALLOC_NEW || v->auxint == ALLOC_COMPOSITE;
+		return v->auxint == ALLOC_NEW || v->auxint == ALLOC_COMPOSITE || is_ddd_array(v);
 	return true;
+}
+
+// esc_alloc_string renders allocation v as gc names it in messages.
+const char *
+esc_alloc_string(Value *v)
+{
+	if (is_ddd_array(v))
+		return "... argument";
+	return v->origin ? expr_string(v->origin) : "?";
 }
 
 static const char *
@@ -121,6 +195,8 @@ esc_finish(EscBatch *b)
 		mark_values(b, b->fns.v[i]);
 	if (b->mlevel < 1)
 		return;
+	PtrMap argcall = {0};
+	index_call_args(b, &argcall);
 	for (int i = 0; i < b->locs.len; i++) {
 		EscLoc *l = b->locs.v[i];
 		switch (l->kind) {
@@ -133,12 +209,13 @@ esc_finish(EscBatch *b)
 		case ELOC_ALLOC:
 			if (!reported_alloc(l->val))
 				break;
+			Pos pos = value_pos(l->val);
+			if (l->val->op == OP_MAKEIFACE)
+				pos = conv_pos(&argcall, l->val, pos);
 			if (l->escapes)
-				warn_at(value_pos(l->val), "%s escapes to heap",
-					expr_string(l->val->origin));
+				warn_at(pos, "%s escapes to heap", esc_alloc_string(l->val));
 			else
-				warn_at(value_pos(l->val), "%s does not escape",
-					expr_string(l->val->origin));
+				warn_at(pos, "%s does not escape", esc_alloc_string(l->val));
 			break;
 		default:
 			break;

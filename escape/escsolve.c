@@ -46,7 +46,7 @@ static const char *
 loc_name(EscLoc *l)
 {
 	if ((l->kind == ELOC_ALLOC || l->kind == ELOC_TEMP) && l->val && l->val->origin)
-		return expr_string(l->val->origin);
+		return esc_alloc_string(l->val);
 	return esc_loc_string(l);
 }
 
