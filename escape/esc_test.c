@@ -2,6 +2,8 @@
 // small function per case, checking Value.esc, Obj.leaks and the -m lines. Each case is
 // the Go in its comment; the expected lines are gc's (go tool compile -m -l).
 // Run: meson test -C build --suite unit (or the escape_test binary directly).
+#define _POSIX_C_SOURCE 200809L // mkstemp, dup
+
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
