@@ -19,9 +19,11 @@
 //   - Print adds a space between operands when neither is a string; Println always
 //     adds one and ends with a newline.
 //
-// Not yet: methods (Error, String, Format) of user types — descriptors carry no method
-// tables yet; runtime.errorString values (rt_type_error_string) print as their text, as
-// Error() would. Maps print as map[] when nil and ?TYPE? otherwise (no map layout yet).
+// Methods: Error() and String() registered with rt_register_methods are used as fmt's
+// handleMethods does (error first; verbs v s x X q; not for %#v, not inside a bad-verb
+// report, not below an unexported struct field); runtime.errorString values print their
+// text. Not yet: Format, GoString, recovering from panics inside methods; maps print as
+// map[] when nil and ?TYPE? otherwise (no map layout yet).
 //
 // Output goes to a private buffer per call, then to the buffered stdout (print.c) or to a
 // new heap string. See it: runtime/fmt_test.c, whose tables came from gc.
@@ -542,6 +544,7 @@ typedef struct PP {
 	Buf buf;             // the output of this call
 	Fmt fmt;             // the current verb's flags
 	bool erroring;       // inside a %!verb(...) report
+	bool readonly;       // below an unexported field: methods are not called
 	const RtType *vtype; // the value being printed, for bad-verb reports (NULL: nil)
 	const void *vptr;    // where it is stored
 } PP;
@@ -762,12 +765,39 @@ pp_pointer(PP *p, const RtType *t, const void *v, int verb)
 	}
 }
 
+// handle_methods formats a value through its Error or String method when fmt would:
+// not inside a bad-verb report, not for %#v, only for the verbs that take a string, and
+// not below an unexported field (reflect cannot call methods there).
+static bool
+handle_methods(PP *p, const RtType *t, const void *v, int verb)
+{
+	if (p->erroring || p->readonly || p->fmt.sharp_v)
+		return false;
+	if (verb != 'v' && verb != 's' && verb != 'x' && verb != 'X' && verb != 'q')
+		return false;
+	const RtMethods *m = rt_methods_of(t);
+	if (m == NULL)
+		return false;
+	void *data = (t->flags & RT_FLAG_DIRECT) ? *(void *const *)v : (void *)v;
+	RtString s = m->error_fn != NULL ? m->error_fn(data) : m->string_fn(data);
+	pp_string(p, s.ptr, s.len, verb);
+	return true;
+}
+
+static bool
+is_exported(const char *name)
+{
+	return name[0] >= 'A' && name[0] <= 'Z';
+}
+
 // print_value formats the value of type t stored at v; depth 0 is a top-level operand.
 static void
 print_value(PP *p, const RtType *t, const void *v, int verb, int depth)
 {
 	p->vtype = t;
 	p->vptr = v;
+	if (handle_methods(p, t, v, verb))
+		return;
 	if (t == &rt_type_error_string && !p->erroring && !p->fmt.sharp_v &&
 	    (verb == 'v' || verb == 's' || verb == 'x' || verb == 'X' || verb == 'q')) {
 		const RtString *s = v;
@@ -841,7 +871,10 @@ print_value(PP *p, const RtType *t, const void *v, int verb, int depth)
 				ft = e->type;
 				fv = iface_value(e);
 			}
+			bool ro = p->readonly;
+			p->readonly = ro || !is_exported(fl->name);
 			print_value(p, ft, fv, verb, depth + 1);
+			p->readonly = ro;
 		}
 		bbyte(&p->buf, '}');
 		return;

@@ -12,9 +12,9 @@
 // (panic: 42, panic: boom, panic: +1.500000e+000), other types with a basic underlying
 // type as T(v) (main.S("hi"), main.F(+1.500000e+000)), anything else as (T) 0xADDR, nil
 // as nil. Run-time errors are error values of type rt_type_error_string whose text
-// already carries the "runtime error: " prefix; for other error or Stringer values
-// generated code must call Error()/String() first and panic with the string, as gc's
-// preprintpanics does.
+// already carries the "runtime error: " prefix; values whose type registered Error() or
+// String() (rt_register_methods) print what that method returns, as gc's
+// preprintpanics arranges.
 //
 // Bounds messages are Go's boundsError texts: "index out of range [5] with length 3",
 // "slice bounds out of range [:5] with capacity 3", "[2:1]", "[::5] with capacity 3",
@@ -91,6 +91,13 @@ printpanicval(const RtType *t, void *data)
 	}
 	if (t == &rt_type_error_string) {
 		printstr(data);
+		return;
+	}
+	const RtMethods *m = rt_methods_of(t);
+	if (m != NULL) {
+		// gc's preprintpanics: an error prints v.Error(), a Stringer v.String().
+		RtString s = m->error_fn != NULL ? m->error_fn(data) : m->string_fn(data);
+		printstr(&s);
 		return;
 	}
 	// Predeclared types have no package qualifier in their name.

@@ -13,6 +13,8 @@
 //	panic("boom"); panic(42); panic(nil); panic(1.5); panic(complex(1, 2))
 //	type S string; panic(S("hi")); type F float64; panic(F(1.5))
 //	type T struct{ X int }; panic(T{1})               // panic: (main.T) 0x4d3f48
+//	type Er struct{ msg string }; func (e *Er) Error() string { return e.msg }
+//	panic(&Er{"bad thing"})                           // panic: bad thing
 #define _GNU_SOURCE
 #include <signal.h>
 #include <sys/mman.h>
@@ -136,6 +138,22 @@ uncomparable(void *arg)
 	rt_efaceeq(&ts, &a, &ts, &b);
 }
 
+static RtString
+er_error(void *data)
+{
+	return *(RtString *)data;
+}
+
+static void
+errval(void *arg)
+{
+	static const RtType t_pEr = {.size = 8, .kind = RT_KIND_POINTER,
+				     .flags = RT_FLAG_DIRECT, .name = "*main.Er"};
+	static RtString msg = {(const uint8_t *)"bad thing", 9};
+	rt_register_methods(&t_pEr, er_error, NULL);
+	rt_panic(&t_pEr, &msg);
+}
+
 static void
 osexit(void *arg)
 {
@@ -237,6 +255,7 @@ main(void)
 		{structval, "panic: (main.T) 0x", 2},
 		{uncomparable, RE "comparing uncomparable type []int\n" TRACE, 2},
 		{osexit, "", 3},
+		{errval, "panic: bad thing\n" TRACE, 2},
 		{overflow, "runtime: goroutine stack exceeds 1000000000-byte limit\n"
 			   "runtime: sp=0x", 2},
 	};

@@ -166,3 +166,13 @@ typedef struct RtMemStats {
 	uint64_t spans;        // spans created
 } RtMemStats;
 void rt_read_memstats(RtMemStats *out);
+
+// ---- methods the runtime calls: Error() and String() for fmt and panic ----
+// fn receives the interface's data word (exactly what an interface method call passes:
+// the pointer to the boxed value, or the value itself when RT_FLAG_DIRECT) and returns
+// the string. Generated code registers them from main.init, before any user code runs,
+// for every type whose method set has Error() string or String() string (either may be
+// NULL). fmt then prints such values as Go's handleMethods does, and panic(v) prints
+// v.Error() / v.String() as gc's preprintpanics does.
+typedef RtString (*RtStringMethod)(void *data);
+void rt_register_methods(const RtType *t, RtStringMethod error_fn, RtStringMethod string_fn);

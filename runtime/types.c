@@ -3,8 +3,14 @@
 // runtime.errorString, the dynamic type of run-time error values (a string whose text
 // already starts with "runtime error: ", printed as is by panics and by fmt).
 //
+// It also keeps the registry of Error()/String() methods (rt_register_methods): an
+// open-addressing hash table keyed by descriptor address, used only for lookups, so no
+// output depends on its order.
+//
 // Invariant: descriptors are unique per type, so type identity is pointer equality;
 // codegen must therefore refer to these globals (not emit copies) for string and int.
+#include <stdlib.h>
+
 #include "rtint.h"
 
 static const uint8_t string_gcdata[] = {0x01}; // word 0 (the byte pointer) is a pointer
@@ -23,3 +29,67 @@ const RtType rt_type_error_string = {
 	.size = 16, .ptrdata = 8, .kind = RT_KIND_STRING, .align = 8,
 	.flags = RT_FLAG_NAMED, .gcdata = string_gcdata, .name = "runtime.errorString",
 };
+
+// ---- the method registry ----
+
+typedef struct MethodEntry {
+	const RtType *type; // key; NULL for an empty slot
+	RtMethods m;        // its methods
+} MethodEntry;
+
+static MethodEntry *mtab; // capacity mcap (a power of two), at most half full
+static size_t mcap, mcount;
+
+static size_t
+slot(const RtType *t, size_t cap)
+{
+	uintptr_t h = (uintptr_t)t;
+	h ^= h >> 17;
+	h *= 0x9E3779B97F4A7C15u;
+	return (size_t)(h >> 20) & (cap - 1);
+}
+
+static void
+minsert(MethodEntry *tab, size_t cap, MethodEntry e)
+{
+	size_t i = slot(e.type, cap);
+	while (tab[i].type != NULL && tab[i].type != e.type)
+		i = (i + 1) & (cap - 1);
+	tab[i] = e;
+}
+
+// rt_register_methods records t's Error and String methods (see rt.h).
+void
+rt_register_methods(const RtType *t, RtStringMethod error_fn, RtStringMethod string_fn)
+{
+	if (t == NULL || (error_fn == NULL && string_fn == NULL))
+		return;
+	if (2 * (mcount + 1) > mcap) {
+		size_t cap = mcap ? 2 * mcap : 64;
+		MethodEntry *tab = calloc(cap, sizeof *tab);
+		if (tab == NULL)
+			rt_throw("out of memory");
+		for (size_t i = 0; i < mcap; i++)
+			if (mtab[i].type != NULL)
+				minsert(tab, cap, mtab[i]);
+		free(mtab);
+		mtab = tab;
+		mcap = cap;
+	}
+	const RtMethods *old = rt_methods_of(t);
+	if (old == NULL)
+		mcount++;
+	minsert(mtab, mcap, (MethodEntry){t, {error_fn, string_fn}});
+}
+
+// rt_methods_of returns t's registered methods, or NULL when it has none.
+const RtMethods *
+rt_methods_of(const RtType *t)
+{
+	if (mcount == 0 || t == NULL)
+		return NULL;
+	for (size_t i = slot(t, mcap); mtab[i].type != NULL; i = (i + 1) & (mcap - 1))
+		if (mtab[i].type == t)
+			return &mtab[i].m;
+	return NULL;
+}
