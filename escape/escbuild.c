@@ -603,24 +603,71 @@ assign_string(Node *as)
 	return arena_sprintf(perm, "%s = %s", l, r);
 }
 
+// index_assigns maps every left-hand side of the plain assignments (=) in statement n to
+// its statement (the builder gives a store the lhs as origin; gc reports the statement).
+static void
+index_assigns(EscBatch *b, PtrMap *m, Node *n)
+{
+	if (!n)
+		return;
+	switch (n->kind) {
+	case N_ASSIGN:
+		if (n->u.assign.op == AOP_NONE && !n->u.assign.define)
+			for (int i = 0; i < n->u.assign.lhs.len; i++)
+				if (n->u.assign.lhs.v[i])
+					ptrmap_put(b->arena, m, n->u.assign.lhs.v[i], n);
+		break;
+	case N_BLOCK:
+		for (int i = 0; i < n->u.block.stmts.len; i++)
+			index_assigns(b, m, n->u.block.stmts.v[i]);
+		break;
+	case N_LABELED:
+		index_assigns(b, m, n->u.labeled.stmt);
+		break;
+	case N_IF:
+		index_assigns(b, m, n->u.ifs.init);
+		index_assigns(b, m, n->u.ifs.then);
+		index_assigns(b, m, n->u.ifs.els);
+		break;
+	case N_FOR:
+		index_assigns(b, m, n->u.fors.init);
+		index_assigns(b, m, n->u.fors.post);
+		index_assigns(b, m, n->u.fors.body);
+		break;
+	case N_RANGE:
+		index_assigns(b, m, n->u.range.body);
+		break;
+	case N_SWITCH:
+	case N_TYPESWITCH:
+	case N_SELECT:
+		index_assigns(b, m, n->u.sw.init);
+		for (int i = 0; i < n->u.sw.body.len; i++)
+			index_assigns(b, m, n->u.sw.body.v[i]);
+		break;
+	case N_CASECLAUSE:
+	case N_COMMCLAUSE:
+		for (int i = 0; i < n->u.clause.list.len; i++)
+			if (n->kind == N_COMMCLAUSE)
+				index_assigns(b, m, n->u.clause.list.v[i]);
+		for (int i = 0; i < n->u.clause.body.len; i++)
+			index_assigns(b, m, n->u.clause.body.v[i]);
+		break;
+	default:
+		break;
+	}
+}
+
 // self_assigned: whether the store or SETVAR v implements a self-assignment, which
 // contributes no flow; reports it at -m (once per statement: diag drops duplicates).
 static bool
 self_assigned(EscBatch *b, EscFn *e, Value *v)
 {
-	Node *as = v->origin;
-	if (!as || as->kind != N_ASSIGN || as->u.assign.op != AOP_NONE || as->u.assign.define)
+	Node *lhs = v->origin;
+	Node *as = lhs ? ptrmap_get(&e->assigns, lhs) : NULL;
+	if (!as || as->u.assign.lhs.len != as->u.assign.rhs.len)
 		return false;
-	int n = as->u.assign.lhs.len;
-	if (n != as->u.assign.rhs.len)
-		return false;
-	// Which pair of the statement does v store? The one whose lhs is v's target: with
-	// one pair it is that pair; with several, any self-assigned pair is matched by type.
-	for (int i = 0; i < n; i++) {
-		Node *dst = as->u.assign.lhs.v[i], *src = as->u.assign.rhs.v[i];
-		if (n > 1 && v->nargs > 0 && dst->type != v->args[v->nargs - 1]->type)
-			continue;
-		if (!is_self_assign(dst, src))
+	for (int i = 0; i < as->u.assign.lhs.len; i++) {
+		if (as->u.assign.lhs.v[i] != lhs || !is_self_assign(lhs, as->u.assign.rhs.v[i]))
 			continue;
 		if (b->mlevel >= 1)
 			warn_at(as->pos, "%s ignoring self-assignment in %s", func_display_name(e),
@@ -827,6 +874,13 @@ build_return(EscBatch *b, EscFn *e, Block *blk)
 			esc_flow_ref(b, e->results.v[i], get_ref(b, e, c->args[i]), 0, c);
 		return;
 	}
+	if ((c->op == OP_CALL || c->op == OP_CALLCLOSURE) && e->results.len > 1 &&
+	    e->restemps[c->id]) {
+		// return f() with f's results: result i <- f's result i
+		for (int i = 0; i < e->nrestemps[c->id] && i < e->results.len; i++)
+			esc_flow(b, e->results.v[i], e->restemps[c->id][i], 0, c);
+		return;
+	}
 	esc_flow_ref(b, e->results.v[0], get_ref(b, e, c), 0, c);
 }
 
@@ -835,6 +889,11 @@ void
 esc_build_edges(EscBatch *b, EscFn *e)
 {
 	Func *f = e->f;
+	Node *decl = e->info ? e->info->decl : NULL;
+	if (decl && decl->kind == N_FUNCDECL)
+		index_assigns(b, &e->assigns, decl->u.funcdecl.body);
+	else if (decl && decl->kind == N_FUNCLIT)
+		index_assigns(b, &e->assigns, decl->u.func.body);
 	for (int bi = 0; bi < f->blocks.len; bi++) {
 		Block *blk = f->blocks.v[bi];
 		for (int i = 0; i < blk->values.len; i++)
