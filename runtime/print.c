@@ -1,8 +1,9 @@
 // print.c: the output streams and the print/println builtins.
 //
-// Streams: fmt writes to a 64 KB stdout buffer; everything written to stderr (print,
-// println, panics) first flushes that buffer, so the two streams interleave exactly as
-// in a Go program, whose os.Stdout is unbuffered. rtmain.c and rt_os_exit flush at exit.
+// Streams: fmt writes to a 64 KB stdout buffer (flushed after every write when stdout
+// is a terminal); everything written to stderr (print, println, panics) first flushes
+// that buffer, so the two streams interleave exactly as in a Go program, whose os.Stdout
+// is unbuffered. rtmain.c and rt_os_exit flush at exit.
 //
 // print/println follow Go's runtime print: integers in decimal, floats as
 // [+-]d.dddddde[+-]ddd (seven significant digits, computed by Go's repeated
@@ -24,6 +25,7 @@ enum { OUTBUF = 64 << 10 };
 
 static uint8_t outbuf[OUTBUF]; // pending stdout bytes
 static int64_t outlen;         // bytes used in outbuf
+static int out_tty = -1;       // stdout is a terminal (flush per write); -1: not checked
 static uint8_t errbuf[4096];   // print statement being gathered under printlock
 static int64_t errlen;         // bytes used in errbuf
 static int printlocked;        // nesting depth of rt_printlock
@@ -70,6 +72,10 @@ rt_out_write(const void *p, int64_t n)
 	}
 	memcpy(outbuf + outlen, p, (size_t)n);
 	outlen += n;
+	if (out_tty < 0)
+		out_tty = isatty(1);
+	if (out_tty)
+		rt_out_flush(); // someone is watching: show output as Go would, at once
 }
 
 static void

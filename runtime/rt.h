@@ -176,3 +176,6 @@ void rt_read_memstats(RtMemStats *out);
 // v.Error() / v.String() as gc's preprintpanics does.
 typedef RtString (*RtStringMethod)(void *data);
 void rt_register_methods(const RtType *t, RtStringMethod error_fn, RtStringMethod string_fn);
+
+// ---- os ----
+void rt_os_args(RtSlice *out); // os.Args: a []string of the command line (rt_setargs)

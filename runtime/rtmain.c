@@ -36,6 +36,22 @@ rt_setargs(int argc, char **argv)
 	rt_argv_ = argv;
 }
 
+// rt_os_args returns os.Args as a []string over the process's argument strings.
+void
+rt_os_args(RtSlice *out)
+{
+	RtString *a = rt_alloc_bytes((int64_t)(rt_argc_ > 0 ? rt_argc_ : 0) * 16, 0);
+	for (int i = 0; i < rt_argc_; i++) {
+		const char *s = rt_argv_[i];
+		int64_t n = 0;
+		while (s[n] != '\0')
+			n++;
+		a[i] = (RtString){(const uint8_t *)s, n};
+	}
+	out->ptr = a;
+	out->len = out->cap = rt_argc_;
+}
+
 static void
 run_main(void)
 {

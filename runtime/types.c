@@ -15,18 +15,20 @@
 
 static const uint8_t string_gcdata[] = {0x01}; // word 0 (the byte pointer) is a pointer
 
+// hash is the 32-bit FNV-1a of the name, as codegen computes it; RT_FLAG_NAMED marks
+// types declared in a package (so not the predeclared int and string).
 const RtType rt_type_string = {
-	.size = 16, .ptrdata = 8, .kind = RT_KIND_STRING, .align = 8,
-	.flags = RT_FLAG_NAMED, .gcdata = string_gcdata, .name = "string",
+	.size = 16, .ptrdata = 8, .hash = 0x17c16538, .kind = RT_KIND_STRING, .align = 8,
+	.flags = 0, .gcdata = string_gcdata, .name = "string",
 };
 
 const RtType rt_type_int = {
-	.size = 8, .ptrdata = 0, .kind = RT_KIND_INT, .align = 8,
-	.flags = RT_FLAG_NAMED, .gcdata = NULL, .name = "int",
+	.size = 8, .ptrdata = 0, .hash = 0x95e97e5e, .kind = RT_KIND_INT, .align = 8,
+	.flags = 0, .gcdata = NULL, .name = "int",
 };
 
 const RtType rt_type_error_string = {
-	.size = 16, .ptrdata = 8, .kind = RT_KIND_STRING, .align = 8,
+	.size = 16, .ptrdata = 8, .hash = 0xa8e04a7a, .kind = RT_KIND_STRING, .align = 8,
 	.flags = RT_FLAG_NAMED, .gcdata = string_gcdata, .name = "runtime.errorString",
 };
 
