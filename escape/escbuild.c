@@ -604,7 +604,8 @@ assign_string(Node *as)
 }
 
 // index_assigns maps every left-hand side of the plain assignments (=) in statement n to
-// its statement (the builder gives a store the lhs as origin; gc reports the statement).
+// its statement (the builder gives a store the lhs as origin; gc reports the statement),
+// and puts range variables at loop depth 0.
 static void
 index_assigns(EscBatch *b, PtrMap *m, Node *n)
 {
@@ -635,6 +636,19 @@ index_assigns(EscBatch *b, PtrMap *m, Node *n)
 		index_assigns(b, m, n->u.fors.body);
 		break;
 	case N_RANGE:
+		// gc declares `for k, v := range x` variables at function level (no ODCL): their
+		// locations have loop depth 0, wherever the loop is.
+		if (n->u.range.define) {
+			Node *kv[2] = {n->u.range.key, n->u.range.value};
+			for (int i = 0; i < 2; i++) {
+				Node *id = unparen(kv[i]);
+				EscLoc *l = id && id->kind == N_IDENT && id->u.ident.obj
+						    ? esc_obj_loc(b, id->u.ident.obj)
+						    : NULL;
+				if (l && l->kind == ELOC_VAR)
+					l->loopdepth = 0;
+			}
+		}
 		index_assigns(b, m, n->u.range.body);
 		break;
 	case N_SWITCH:
