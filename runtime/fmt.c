@@ -779,6 +779,12 @@ handle_methods(PP *p, const RtType *t, const void *v, int verb)
 	if (m == NULL)
 		return false;
 	void *data = (t->flags & RT_FLAG_DIRECT) ? *(void *const *)v : (void *)v;
+	if (data == NULL && t->kind == RT_KIND_POINTER) {
+		// fmt recovers the nil dereference such a call usually causes and prints <nil>;
+		// without recover, print that without calling.
+		padstr(&p->fmt, "<nil>");
+		return true;
+	}
 	RtString s = m->error_fn != NULL ? m->error_fn(data) : m->string_fn(data);
 	pp_string(p, s.ptr, s.len, verb);
 	return true;
