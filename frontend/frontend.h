@@ -222,6 +222,7 @@ struct Node {
 		struct {
 			Sym *label;
 			Node *stmt;
+			Pos labelpos; // position of the label name (the node sits at the ':')
 			Obj *obj; // checker: the label object
 		} labeled;
 		struct {
@@ -236,6 +237,7 @@ struct Node {
 		struct {
 			BranchKind kind;
 			Sym *label;   // NULL when absent
+			Pos labelpos; // position of the label name
 			Node *target; // checker: the statement broken/continued or the N_LABELED
 		} branch;
 		struct {

@@ -1,0 +1,44 @@
+// gram.h: private to grammar/: the lexer state the flex scanner, the bison parser and the
+// syntax error reporter share. Nothing outside grammar/ includes it.
+#pragma once
+
+#include "base/base.h"
+#include "frontend/frontend.h"
+
+// Lexer: the state of one parse. The flex scanner and the bison parser are both
+// reentrant; everything they share lives here.
+typedef struct Lexer {
+	void *scanner;     // flex's yyscan_t
+	int file;          // file table index
+	const char *buf;   // cleaned text (NUL, invalid UTF-8 and stray BOM bytes removed)
+	size_t len;        // its length
+	int *gapoff;       // offsets in buf where bytes were removed (ascending)
+	int *gapn;         // how many bytes were removed at gapoff[i]
+	int ngap;
+	size_t off;        // offset of the next unread byte of buf
+	int line;          // line of that byte
+	size_t linestart;  // offset in buf of that line's first byte
+	bool nlsemi;       // a newline or EOF here becomes ';'
+	VEC(char) nest;    // bracket stack: 'H' statement header, 'P' ( or [, 'B' {
+	// the most recent token, for error messages
+	const char *toktext; // gc's spelling: "name x", "literal 42", "newline", "{", ...
+	Pos tokpos;          // its position
+	int lastsynline;     // line of the last syntax error reported (one per line, like gc)
+	int nsynerr;         // syntax and lexical errors reported
+	bool eofsemi;        // the ';' at EOF has been delivered
+	Node *result;        // the N_FILE node, once the package clause parsed
+} Lexer;
+
+Pos lex_pos(Lexer *lx, size_t off);      // position of byte offset off in buf
+void lex_error(Lexer *lx, Pos pos, const char *fmt, ...) PRINTF(3, 4);
+void lex_header_end(Lexer *lx, int depth); // the parser found a statement body opener
+bool uni_is_letter(uint32_t c);          // unicode.IsLetter
+bool uni_is_digit(uint32_t c);           // unicode.IsDigit
+bool uni_is_print(uint32_t c);           // strconv.IsPrint, approximately
+const char *quote_rune(uint32_t c);      // Go's %q of a rune: 'a', '\n', '\x00'
+const char *fmt_U(uint32_t c);           // Go's %#U: U+0023 '#'
+
+// syntaxerr.c
+void syntax_error_at(Lexer *lx, Pos pos, const char *fmt, ...) PRINTF(3, 4);
+void syntax_error_report(Lexer *lx, Pos pos, const char *tok, const char **expected, int n,
+			 int state);

@@ -1,0 +1,223 @@
+// syntaxerr.c: syntax error messages in gc's words: "syntax error: unexpected X,
+// expecting Y", "unexpected X at end of statement", "... after top level declaration",
+// "... in composite literal; possibly missing comma or }" and the like, at most one per
+// line (gc keeps only the first syntax error of each line).
+//
+// Algorithm: bison's custom error hook (parse.y) hands over the unexpected token and the
+// exact set of tokens the parser could shift there (LAC makes that set accurate). The
+// context gc would name is recovered from that set and from the lexer's bracket stack:
+// a set that allows ';' means a complete statement (or top-level declaration) was
+// followed by something else; ',' with ')' or '}' means a list; one expected token is
+// named; expression starters become "expression". A few (token, set) pairs get gc's
+// special wordings (missing { after if/for/switch clause, for loop condition).
+//
+// Also here: the lexer's error reporter and the %q / %#U renderings of runes.
+#include <stdio.h>
+#include <string.h>
+
+#include "base/base.h"
+#include "grammar/gram.h"
+
+// syntax_error_at reports "syntax error: msg" unless this line already has one.
+void
+syntax_error_at(Lexer *lx, Pos pos, const char *fmt, ...)
+{
+	lx->nsynerr++;
+	if (pos.line == lx->lastsynline)
+		return;
+	lx->lastsynline = pos.line;
+	va_list ap;
+	va_start(ap, fmt);
+	char *msg = arena_vsprintf(perm, fmt, ap);
+	va_end(ap);
+	error_at(pos, "syntax error: %s", msg);
+}
+
+// lex_error reports a lexical error (gc prints them without the "syntax error" prefix).
+void
+lex_error(Lexer *lx, Pos pos, const char *fmt, ...)
+{
+	lx->nsynerr++;
+	va_list ap;
+	va_start(ap, fmt);
+	char *msg = arena_vsprintf(perm, fmt, ap);
+	va_end(ap);
+	error_at(pos, "%s", msg);
+}
+
+static bool
+has(const char **exp, int n, const char *name)
+{
+	for (int i = 0; i < n; i++)
+		if (strcmp(exp[i], name) == 0)
+			return true;
+	return false;
+}
+
+// gcname returns gc's spelling of an expected token (bison's symbol names are the
+// quoted spellings of parse.y).
+static const char *
+gcname(const char *s)
+{
+	static char buf[64];
+	if (strcmp(s, "','") == 0)
+		return "comma";
+	if (strcmp(s, "';'") == 0)
+		return "semicolon or newline";
+	if (strcmp(s, "\"{ (body)\"") == 0)
+		return "{";
+	size_t n = strlen(s);
+	if (n >= 2 && (s[0] == '\'' || s[0] == '"') && n - 2 < sizeof buf) {
+		memcpy(buf, s + 1, n - 2);
+		buf[n - 2] = 0;
+		return buf;
+	}
+	return s;
+}
+
+// header_kind returns the keyword of the innermost open statement header, or NULL.
+static const char *
+header_kind(Lexer *lx)
+{
+	for (int i = lx->nest.len - 1; i >= 0; i--) {
+		switch (lx->nest.v[i]) {
+		case 'I':
+			return "if";
+		case 'F':
+			return "for";
+		case 'S':
+			return "switch";
+		case 'B':
+			return NULL;
+		}
+	}
+	return NULL;
+}
+
+static bool
+in_braces(Lexer *lx)
+{
+	for (int i = 0; i < lx->nest.len; i++)
+		if (lx->nest.v[i] == 'B')
+			return true;
+	return false;
+}
+
+// syntax_error_report words a syntax error detected by the parser at pos. tok is the
+// bison name of the unexpected token (its spelling is lx->toktext); expected lists the
+// bison names of the tokens that were acceptable.
+void
+syntax_error_report(Lexer *lx, Pos pos, const char *tok, const char **expected, int n,
+		    int state)
+{
+	const char *t = lx->toktext ? lx->toktext : tok;
+	if (strcmp(tok, "end of file") == 0 || strcmp(tok, "\"end of file\"") == 0)
+		t = "EOF";
+	bool exprstart = has(expected, n, "\"literal\"") && has(expected, n, "\"func\"");
+	const char *hk = header_kind(lx);
+
+	if (strcmp(tok, "\"{ (body)\"") == 0 && hk && strcmp(hk, "for") == 0 &&
+	    has(expected, n, "';'") && exprstart) {
+		syntax_error_at(lx, pos, "unexpected {, expecting for loop condition");
+		return;
+	}
+	if (n == 1 && strcmp(expected[0], "\"{ (body)\"") == 0 && hk) {
+		syntax_error_at(lx, pos, "unexpected %s, expecting { after %s clause", t, hk);
+		return;
+	}
+	if (has(expected, n, "';'") && !exprstart) {
+		if (in_braces(lx))
+			syntax_error_at(lx, pos, "unexpected %s at end of statement", t);
+		else
+			syntax_error_at(lx, pos, "unexpected %s after top level declaration", t);
+		return;
+	}
+	if (has(expected, n, "','") && !exprstart) {
+		if (has(expected, n, "')'")) {
+			syntax_error_at(lx, pos,
+					"unexpected %s in argument list; possibly missing comma or )",
+					t);
+			return;
+		}
+		if (has(expected, n, "'}'")) {
+			syntax_error_at(lx, pos,
+					"unexpected %s in composite literal; possibly missing comma or }",
+					t);
+			return;
+		}
+	}
+	if (exprstart) {
+		syntax_error_at(lx, pos, "unexpected %s, expecting expression", t);
+		return;
+	}
+	if (n == 1) {
+		syntax_error_at(lx, pos, "unexpected %s, expecting %s", t, gcname(expected[0]));
+		return;
+	}
+	if (n == 2) {
+		char a[64];
+		snprintf(a, sizeof a, "%s", gcname(expected[0]));
+		syntax_error_at(lx, pos, "unexpected %s, expecting %s or %s", t, a,
+				gcname(expected[1]));
+		return;
+	}
+	syntax_error_at(lx, pos, "unexpected %s", t);
+}
+
+// quote_rune renders c as Go's %q does for a rune: 'a', '\n', '\'', '\x00', '\u00a0'.
+const char *
+quote_rune(uint32_t c)
+{
+	switch (c) {
+	case '\a':
+		return "'\\a'";
+	case '\b':
+		return "'\\b'";
+	case '\f':
+		return "'\\f'";
+	case '\n':
+		return "'\\n'";
+	case '\r':
+		return "'\\r'";
+	case '\t':
+		return "'\\t'";
+	case '\v':
+		return "'\\v'";
+	case '\\':
+		return "'\\\\'";
+	case '\'':
+		return "'\\''";
+	}
+	if (uni_is_print(c)) {
+		char b[5] = {0};
+		if (c < 0x80)
+			b[0] = (char)c;
+		else if (c < 0x800)
+			b[0] = (char)(0xC0 | c >> 6), b[1] = (char)(0x80 | (c & 0x3F));
+		else if (c < 0x10000)
+			b[0] = (char)(0xE0 | c >> 12), b[1] = (char)(0x80 | (c >> 6 & 0x3F)),
+			b[2] = (char)(0x80 | (c & 0x3F));
+		else
+			b[0] = (char)(0xF0 | c >> 18), b[1] = (char)(0x80 | (c >> 12 & 0x3F)),
+			b[2] = (char)(0x80 | (c >> 6 & 0x3F)), b[3] = (char)(0x80 | (c & 0x3F));
+		return arena_sprintf(perm, "'%s'", b);
+	}
+	if (c < 0x80)
+		return arena_sprintf(perm, "'\\x%02x'", c);
+	if (c < 0x10000)
+		return arena_sprintf(perm, "'\\u%04x'", c);
+	return arena_sprintf(perm, "'\\U%08x'", c);
+}
+
+// fmt_U renders c as Go's %#U: U+0023 '#', or just U+0007 when not printable.
+const char *
+fmt_U(uint32_t c)
+{
+	if (c <= 0x10FFFF && uni_is_print(c) && c != '\'' && c != '\\') {
+		const char *q = quote_rune(c);
+		return arena_sprintf(perm, "U+%04X %s", c, q);
+	}
+	if (c == '\'' || c == '\\')
+		return arena_sprintf(perm, "U+%04X '%c'", c, (char)c);
+	return arena_sprintf(perm, "U+%04X", c);
+}
