@@ -51,7 +51,7 @@ int64_t rt_heap_span_of(const void *p, void **base, uint64_t *size);
 // ---- the main goroutine's stack (set by rtmain.c; 0 when unknown) ----
 extern uintptr_t rt_stack_lo, rt_stack_hi; // [lo, hi); a guard region lies below lo
 
-// ---- Error()/String() methods registered by generated code (types.c) ----
+// ---- Error()/String() methods registered by generated code (rttypes.c) ----
 typedef struct RtMethods {
 	RtStringMethod error_fn;  // Error() string, or NULL
 	RtStringMethod string_fn; // String() string, or NULL

@@ -1,4 +1,4 @@
-// types.c: the type descriptors the runtime itself needs, laid out as codegen lays out
+// rttypes.c: the type descriptors the runtime itself needs, laid out as codegen lays out
 // its own (rt.h's RtType): string and int for boxing values in run-time panics, and
 // runtime.errorString, the dynamic type of run-time error values (a string whose text
 // already starts with "runtime error: ", printed as is by panics and by fmt).
