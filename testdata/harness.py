@@ -132,10 +132,10 @@ def run_cmd(argv, cwd=None, env=None, timeout=10.0, merge=False):
 	try:
 		rc = p.wait(timeout=timeout)
 	except subprocess.TimeoutExpired:
+		# The child is not reaped yet, so its process group id cannot have been reused.
 		timed_out = True
 		killgroup(p.pid)
 		rc = p.wait()
-	killgroup(p.pid)  # strays left by the command (e.g. a program it ran)
 	for t in threads:
 		t.join(timeout=5)
 	return Proc(rc, bytes(bufs[0]), bytes(bufs[1]), timed_out)
