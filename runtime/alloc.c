@@ -97,7 +97,7 @@ sysmap(uint64_t size)
 	void *p = mmap(NULL, size, PROT_READ | PROT_WRITE,
 		       MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
 	if (p == MAP_FAILED)
-		rt_throw("out of memory");
+		rt_throw("runtime: out of memory");
 	stats.heap_sys += size;
 	return p;
 }
@@ -221,7 +221,7 @@ mallocgc(uint64_t size, int noscan)
 	if (size == 0)
 		return rt_zerobase;
 	if (size > MAX_ALLOC)
-		rt_panic_errstr("makeslice: len out of range");
+		rt_throw("runtime: out of memory");
 	stats.mallocs++;
 	if (size <= MAX_SMALL) {
 		int cls = sizeclass(size);

@@ -152,7 +152,7 @@ gopanic(const RtType *t, void *data, const char *sigline)
 // ---- run-time errors ----
 
 static RtString errval;    // the error value of the run-time panic under way
-static char errtext[160];  // its text
+static char errtext[512];  // its text
 
 static _Noreturn void
 runtime_error(const char *sigline)
@@ -275,6 +275,28 @@ _Noreturn void
 rt_panic_makeslicecap(void)
 {
 	rt_panic_errstr("makeslice: cap out of range");
+}
+
+// rt_panic_typeassert reports a failed x.(T) in gc's words (a runtime.Error without the
+// "runtime error: " prefix): "interface conversion: interface {} is string, not int",
+// "... is nil, not int", "string is not main.I: missing method M".
+_Noreturn void
+rt_panic_typeassert(const RtType *iface, const RtType *have, const RtType *want,
+		    const char *missing)
+{
+	const char *inter = iface != NULL ? iface->name : "interface";
+	if (have == NULL)
+		snprintf(errtext, sizeof errtext, "interface conversion: %s is nil, not %s", inter,
+			 want->name);
+	else if (missing == NULL)
+		snprintf(errtext, sizeof errtext, "interface conversion: %s is %s, not %s%s", inter,
+			 have->name, want->name,
+			 strcmp(have->name, want->name) == 0 ? " (types from different scopes)" : "");
+	else
+		snprintf(errtext, sizeof errtext,
+			 "interface conversion: %s is not %s: missing method %s", have->name,
+			 want->name, missing);
+	runtime_error(NULL);
 }
 
 // rt_panic implements panic(v) for an interface value (t, data); data is the value

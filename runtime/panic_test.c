@@ -15,6 +15,9 @@
 //	type T struct{ X int }; panic(T{1})               // panic: (main.T) 0x4d3f48
 //	type Er struct{ msg string }; func (e *Er) Error() string { return e.msg }
 //	panic(&Er{"bad thing"})                           // panic: bad thing
+//	var x any = "s"; _ = x.(int)   // interface conversion: interface {} is string, not int
+//	var n any; _ = n.(int)         // interface conversion: interface {} is nil, not int
+//	_ = x.(I)                      // interface conversion: string is not main.I: missing method M
 #define _GNU_SOURCE
 #include <signal.h>
 #include <sys/mman.h>
@@ -155,6 +158,19 @@ errval(void *arg)
 }
 
 static void
+typeassert(void *arg)
+{
+	static const RtType any = {.size = 16, .kind = RT_KIND_INTERFACE, .name = "interface {}"};
+	static const RtType ti = {.size = 16, .kind = RT_KIND_INTERFACE, .name = "main.I"};
+	int which = *(int *)arg;
+	if (which == 0)
+		rt_panic_typeassert(&any, &rt_type_string, &rt_type_int, NULL);
+	if (which == 1)
+		rt_panic_typeassert(&any, NULL, &rt_type_int, NULL);
+	rt_panic_typeassert(&any, &rt_type_string, &ti, "M");
+}
+
+static void
 osexit(void *arg)
 {
 	rt_out_write("bye", 3);
@@ -287,6 +303,18 @@ main(void)
 	if (strstr(c->err, "fatal error: stack overflow\n") == NULL) {
 		printf("FAIL overflow: %s\n", c->err);
 		fails++;
+	}
+	static const char *tawant[] = {
+		"panic: interface conversion: interface {} is string, not int\n" TRACE,
+		"panic: interface conversion: interface {} is nil, not int\n" TRACE,
+		"panic: interface conversion: string is not main.I: missing method M\n" TRACE,
+	};
+	for (int i = 0; i < 3; i++) {
+		capture(typeassert, &i, c);
+		if (strncmp(c->err, tawant[i], strlen(tawant[i])) != 0 || c->status != 2) {
+			printf("FAIL typeassert %d:\n got  %s\n want %s\n", i, c->err, tawant[i]);
+			fails++;
+		}
 	}
 	capture(osexit, NULL, c);
 	if (strcmp(c->out, "bye") != 0) {

@@ -179,3 +179,10 @@ void rt_register_methods(const RtType *t, RtStringMethod error_fn, RtStringMetho
 
 // ---- os ----
 void rt_os_args(RtSlice *out); // os.Args: a []string of the command line (rt_setargs)
+
+// ---- failed type assertions (x.(T) without comma-ok) ----
+// iface: the static interface type of x (NULL prints "interface"); have: x's dynamic type
+// (NULL when x is nil); want: T; missing: for an interface T, the name of a method have
+// lacks (NUL-terminated), else NULL. Prints gc's "interface conversion: ..." panic.
+_Noreturn void rt_panic_typeassert(const RtType *iface, const RtType *have, const RtType *want,
+				   const char *missing);
