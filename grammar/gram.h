@@ -23,6 +23,7 @@ typedef struct Lexer {
 	// the most recent token, for error messages
 	const char *toktext; // gc's spelling: "name x", "literal 42", "newline", "{", ...
 	Pos tokpos;          // its position
+	const char *prevtext; // the spelling of the token before it
 	int lastsynline;     // line of the last syntax error reported (one per line, like gc)
 	int nsynerr;         // syntax and lexical errors reported
 	bool eofsemi;        // the ';' at EOF has been delivered

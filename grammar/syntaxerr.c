@@ -64,7 +64,7 @@ gcname(const char *s)
 		return "comma";
 	if (strcmp(s, "';'") == 0)
 		return "semicolon or newline";
-	if (strcmp(s, "\"{ (body)\"") == 0)
+	if (strcmp(s, "{ (body)") == 0)
 		return "{";
 	size_t n = strlen(s);
 	if (n >= 2 && (s[0] == '\'' || s[0] == '"') && n - 2 < sizeof buf) {
@@ -77,9 +77,12 @@ gcname(const char *s)
 
 // header_kind returns the keyword of the innermost open statement header, or NULL.
 static const char *
-header_kind(Lexer *lx)
+header_kind(Lexer *lx, bool brace_on_top)
 {
-	for (int i = lx->nest.len - 1; i >= 0; i--) {
+	int top = lx->nest.len - 1;
+	if (brace_on_top && top >= 0 && lx->nest.v[top] == 'B')
+		top--; // the unexpected token itself pushed it
+	for (int i = top; i >= 0; i--) {
 		switch (lx->nest.v[i]) {
 		case 'I':
 			return "if";
@@ -111,18 +114,58 @@ syntax_error_report(Lexer *lx, Pos pos, const char *tok, const char **expected, 
 		    int state)
 {
 	const char *t = lx->toktext ? lx->toktext : tok;
-	if (strcmp(tok, "end of file") == 0 || strcmp(tok, "\"end of file\"") == 0)
+	bool ateof = strcmp(tok, "end of file") == 0 || strcmp(tok, "end of file") == 0;
+	if (ateof)
 		t = "EOF";
-	bool exprstart = has(expected, n, "\"literal\"") && has(expected, n, "\"func\"");
-	const char *hk = header_kind(lx);
+	// gc: after a first error, complaints at the end of the file are meaningless
+	if ((ateof || (strcmp(t, "EOF") == 0)) && lx->nsynerr > 0)
+		return;
+	bool brace = strcmp(tok, "{ (body)") == 0 || strcmp(tok, "'{'") == 0;
+	bool exprstart = has(expected, n, "literal") && has(expected, n, "func");
+	bool typestart = has(expected, n, "struct") && has(expected, n, "map");
+	const char *hk = header_kind(lx, brace);
+	bool semi = strcmp(tok, "';'") == 0;
 
-	if (strcmp(tok, "\"{ (body)\"") == 0 && hk && strcmp(hk, "for") == 0 &&
+	if (strcmp(lx->prevtext ? lx->prevtext : "", "chan") == 0 && typestart && !exprstart) {
+		syntax_error_at(lx, pos, "missing channel element type");
+		return;
+	}
+	if (strcmp(tok, "var") == 0 && hk && exprstart) {
+		syntax_error_at(lx, pos, "var declaration not allowed in %s initializer", hk);
+		return;
+	}
+	if (strcmp(tok, "{ (body)") == 0 && hk && strcmp(hk, "for") == 0 &&
 	    has(expected, n, "';'") && exprstart) {
 		syntax_error_at(lx, pos, "unexpected {, expecting for loop condition");
 		return;
 	}
-	if (n == 1 && strcmp(expected[0], "\"{ (body)\"") == 0 && hk) {
-		syntax_error_at(lx, pos, "unexpected %s, expecting { after %s clause", t, hk);
+	if (hk && has(expected, n, "{ (body)")) {
+		if (strcmp(hk, "switch") == 0)
+			syntax_error_at(lx, pos, "missing { after switch clause");
+		else if (semi || strcmp(hk, "for") == 0)
+			syntax_error_at(lx, pos, "unexpected %s, expecting { after %s clause", t, hk);
+		else
+			syntax_error_at(lx, pos, "unexpected %s, expecting {", t);
+		return;
+	}
+	if (has(expected, n, "if") && n <= 2 && has(expected, n, "'{'")) {
+		syntax_error_at(lx, pos, "else must be followed by if or statement block");
+		return;
+	}
+	if (has(expected, n, "func") && has(expected, n, "var") &&
+	    has(expected, n, "const") && !exprstart) {
+		if (strcmp(tok, "'{'") == 0)
+			syntax_error_at(lx, pos, "unexpected semicolon or newline before {");
+		else
+			syntax_error_at(lx, pos, "non-declaration statement outside function body");
+		return;
+	}
+	if (typestart && has(expected, n, "'='") && !exprstart) {
+		syntax_error_at(lx, pos, "unexpected %s in type declaration", t);
+		return;
+	}
+	if (typestart && !exprstart && n > 2) {
+		syntax_error_at(lx, pos, "unexpected %s, expecting type", t);
 		return;
 	}
 	if (has(expected, n, "';'") && !exprstart) {
