@@ -1070,6 +1070,53 @@ rangeclause(Pos pos, NodeList lhs, Node *x, bool define)
 
 // simple_cond turns the condition statement of an if or for header into an expression,
 // reporting gc's "cannot use ... as value" for anything else.
+static const char *
+str(Node *n)
+{
+	if (!n)
+		return "";
+	switch (n->kind) {
+	case N_IDENT:
+		return n->u.ident.name->name;
+	case N_BASICLIT:
+		return arena_sprintf(perm, "%.*s", n->u.lit.len, n->u.lit.text);
+	case N_BINARY:
+		return arena_sprintf(perm, "%s %s %s", str(n->u.binary.x),
+				     aop_string[n->u.binary.op], str(n->u.binary.y));
+	case N_UNARY:
+		return arena_sprintf(perm, "%s%s", aop_string[n->u.unary.op], str(n->u.unary.x));
+	case N_STAR:
+		return arena_sprintf(perm, "*%s", str(n->u.x));
+	case N_PAREN:
+		return arena_sprintf(perm, "(%s)", str(n->u.x));
+	case N_SELECTOR:
+		return arena_sprintf(perm, "%s.%s", str(n->u.sel.x), n->u.sel.name->name);
+	case N_INDEX:
+		return arena_sprintf(perm, "%s[%s]", str(n->u.index.x),
+				     n->u.index.index.len ? str(n->u.index.index.v[0]) : "");
+	case N_CALL: {
+		const char *s = arena_sprintf(perm, "%s(", str(n->u.call.fun));
+		for (int i = 0; i < n->u.call.args.len; i++)
+			s = arena_sprintf(perm, "%s%s%s", s, i ? ", " : "", str(n->u.call.args.v[i]));
+		return arena_sprintf(perm, "%s%s)", s, n->u.call.dots ? "..." : "");
+	}
+	default:
+		return "…";
+	}
+}
+
+// strlist renders a list of expressions as gc's syntax printer does: a, b.
+static const char *
+strlist(NodeList l)
+{
+	const char *s = "";
+	for (int i = 0; i < l.len; i++)
+		s = arena_sprintf(perm, "%s%s%s", s, i ? ", " : "", str(l.v[i]));
+	return s;
+}
+
+// simple_cond turns the condition statement of an if, for or switch header into an
+// expression, reporting gc's "cannot use ... as value" for anything else.
 static Node *
 simple_cond(Lexer *lx, Node *s, const char *kw)
 {
@@ -1077,12 +1124,29 @@ simple_cond(Lexer *lx, Node *s, const char *kw)
 		return NULL;
 	if (s->kind == N_EXPRSTMT)
 		return s->u.x;
-	if (s->kind == N_ASSIGN && s->u.assign.op == AOP_NONE && !s->u.assign.define)
-		syntax_error_at(lx, s->pos, "cannot use assignment %s as value",
-				"(...) = (...)");
-	else
-		syntax_error_at(lx, s->pos, "cannot use %s as value", "statement");
-	return ast_new(N_BAD, s->pos);
+	Pos pos = s->pos;
+	if (s->kind == N_ASSIGN && s->u.assign.op == AOP_NONE && !s->u.assign.define) {
+		syntax_error_at(lx, s->pos,
+				"cannot use assignment (%s) = (%s) as value",
+				strlist(s->u.assign.lhs), strlist(s->u.assign.rhs));
+	} else if (s->kind == N_ASSIGN) {
+		if (s->u.assign.define)
+			syntax_error_at(lx, pos, "cannot use %s := %s as value",
+					strlist(s->u.assign.lhs), strlist(s->u.assign.rhs));
+		else
+			syntax_error_at(lx, pos, "cannot use %s %s= %s as value",
+					strlist(s->u.assign.lhs), aop_string[s->u.assign.op],
+					strlist(s->u.assign.rhs));
+	} else if (s->kind == N_SEND) {
+		syntax_error_at(lx, s->pos, "cannot use %s <- %s as value",
+				str(s->u.binary.x), str(s->u.binary.y));
+	} else if (s->kind == N_INCDEC) {
+		syntax_error_at(lx, s->pos, "cannot use %s%s as value",
+				str(s->u.incdec.x), s->u.incdec.inc ? "++" : "--");
+	} else {
+		syntax_error_at(lx, s->pos, "cannot use statement as value");
+	}
+	return ast_new(N_BAD, pos);
 }
 
 static Node *
