@@ -49,8 +49,8 @@ if ! "${SUDO[@]}" apt-get update -qq >"$log" 2>&1; then
 	cat "$log" >&2
 	die "apt-get update failed"
 fi
-if ! "${SUDO[@]}" apt-get install -y -qq --no-install-recommends \
-	-o Dpkg::Use-Pty=0 "${missing[@]}" >"$log" 2>&1; then
+# Recommended packages are wanted: gcc, for one, recommends libc6-dev.
+if ! "${SUDO[@]}" apt-get install -y -qq -o Dpkg::Use-Pty=0 "${missing[@]}" >"$log" 2>&1; then
 	cat "$log" >&2
 	die "apt-get install failed"
 fi
