@@ -1,0 +1,209 @@
+// std.c: the standard packages gosub knows, as Go declaration stubs. Each stub is parsed
+// with the parser the driver hands over (tc_set_parser) and type-checked as its own
+// package on first import; functions declared without a body are OBJF_EXTERN and are
+// provided by the runtime under their link names ("fmt.Println", "strings.Repeat").
+// Importing any other path reports "could not import X (package X is not in std)".
+#include <string.h>
+
+#include "base/base.h"
+#include "frontend/frontend.h"
+#include "frontend/tcint.h"
+
+typedef struct StdPkg {
+	const char *path; // import path
+	const char *src;  // Go source of the stub
+	Package *pkg;     // checked package, once imported
+} StdPkg;
+
+static StdPkg stdpkgs[] = {
+	{"fmt",
+	 "package fmt\n"
+	 "type Stringer interface { String() string }\n"
+	 "func Print(a ...any) (n int, err error)\n"
+	 "func Println(a ...any) (n int, err error)\n"
+	 "func Printf(format string, a ...any) (n int, err error)\n"
+	 "func Sprint(a ...any) string\n"
+	 "func Sprintln(a ...any) string\n"
+	 "func Sprintf(format string, a ...any) string\n"
+	 "func Errorf(format string, a ...any) error\n",
+	 NULL},
+	{"os",
+	 "package os\n"
+	 "var Args []string\n"
+	 "func Exit(code int)\n"
+	 "func Getenv(key string) string\n",
+	 NULL},
+	{"strings",
+	 "package strings\n"
+	 "func Repeat(s string, count int) string\n"
+	 "func Index(s, substr string) int\n"
+	 "func IndexByte(s string, c byte) int\n"
+	 "func LastIndex(s, substr string) int\n"
+	 "func Contains(s, substr string) bool\n"
+	 "func ContainsRune(s string, r rune) bool\n"
+	 "func HasPrefix(s, prefix string) bool\n"
+	 "func HasSuffix(s, suffix string) bool\n"
+	 "func Split(s, sep string) []string\n"
+	 "func Fields(s string) []string\n"
+	 "func Join(elems []string, sep string) string\n"
+	 "func ToUpper(s string) string\n"
+	 "func ToLower(s string) string\n"
+	 "func TrimSpace(s string) string\n"
+	 "func Trim(s, cutset string) string\n"
+	 "func Replace(s, old, new string, n int) string\n"
+	 "func ReplaceAll(s, old, new string) string\n"
+	 "func Count(s, substr string) int\n"
+	 "func EqualFold(s, t string) bool\n"
+	 "func Compare(a, b string) int\n",
+	 NULL},
+	{"strconv",
+	 "package strconv\n"
+	 "func Itoa(i int) string\n"
+	 "func Atoi(s string) (int, error)\n"
+	 "func Quote(s string) string\n"
+	 "func QuoteRune(r rune) string\n"
+	 "func FormatInt(i int64, base int) string\n"
+	 "func FormatUint(i uint64, base int) string\n"
+	 "func FormatFloat(f float64, fmt byte, prec, bitSize int) string\n"
+	 "func FormatBool(b bool) string\n"
+	 "func ParseInt(s string, base int, bitSize int) (int64, error)\n"
+	 "func ParseUint(s string, base int, bitSize int) (uint64, error)\n"
+	 "func ParseFloat(s string, bitSize int) (float64, error)\n"
+	 "func ParseBool(str string) (bool, error)\n",
+	 NULL},
+	{"math",
+	 "package math\n"
+	 "const (\n"
+	 "\tE = 2.71828182845904523536028747135266249775724709369995957496696763\n"
+	 "\tPi = 3.14159265358979323846264338327950288419716939937510582097494459\n"
+	 "\tSqrt2 = 1.41421356237309504880168872420969807856967187537694807317667974\n"
+	 "\tLn2 = 0.693147180559945309417232121458176568075500134360255254120680009\n"
+	 "\tMaxFloat32 = 0x1p127 * (1 + (1 - 0x1p-23))\n"
+	 "\tSmallestNonzeroFloat32 = 0x1p-126 * 0x1p-23\n"
+	 "\tMaxFloat64 = 0x1p1023 * (1 + (1 - 0x1p-52))\n"
+	 "\tSmallestNonzeroFloat64 = 0x1p-1022 * 0x1p-52\n"
+	 "\tMaxInt = 1<<63 - 1\n"
+	 "\tMinInt = -1 << 63\n"
+	 "\tMaxInt8 = 1<<7 - 1\n"
+	 "\tMinInt8 = -1 << 7\n"
+	 "\tMaxInt16 = 1<<15 - 1\n"
+	 "\tMinInt16 = -1 << 15\n"
+	 "\tMaxInt32 = 1<<31 - 1\n"
+	 "\tMinInt32 = -1 << 31\n"
+	 "\tMaxInt64 = 1<<63 - 1\n"
+	 "\tMinInt64 = -1 << 63\n"
+	 "\tMaxUint = 1<<64 - 1\n"
+	 "\tMaxUint8 = 1<<8 - 1\n"
+	 "\tMaxUint16 = 1<<16 - 1\n"
+	 "\tMaxUint32 = 1<<32 - 1\n"
+	 "\tMaxUint64 = 1<<64 - 1\n"
+	 ")\n"
+	 "func Sqrt(x float64) float64\n"
+	 "func Abs(x float64) float64\n"
+	 "func Floor(x float64) float64\n"
+	 "func Ceil(x float64) float64\n"
+	 "func Trunc(x float64) float64\n"
+	 "func Inf(sign int) float64\n"
+	 "func NaN() float64\n"
+	 "func IsNaN(f float64) (is bool)\n"
+	 "func IsInf(f float64, sign int) bool\n"
+	 "func Max(x, y float64) float64\n"
+	 "func Min(x, y float64) float64\n"
+	 "func Pow(x, y float64) float64\n"
+	 "func Exp(x float64) float64\n"
+	 "func Log(x float64) float64\n"
+	 "func Sin(x float64) float64\n"
+	 "func Cos(x float64) float64\n"
+	 "func Mod(x, y float64) float64\n"
+	 "func Signbit(x float64) bool\n"
+	 "func Copysign(f, sign float64) float64\n"
+	 "func Float64bits(f float64) uint64\n"
+	 "func Float64frombits(b uint64) float64\n"
+	 "func Float32bits(f float32) uint32\n"
+	 "func Float32frombits(b uint32) float32\n",
+	 NULL},
+	{"errors",
+	 "package errors\n"
+	 "func New(text string) error\n"
+	 "func Is(err, target error) bool\n"
+	 "func Unwrap(err error) error\n",
+	 NULL},
+	{"runtime",
+	 "package runtime\n"
+	 "type MemStats struct {\n"
+	 "\tAlloc, TotalAlloc, Sys, Lookups, Mallocs, Frees uint64\n"
+	 "\tHeapAlloc, HeapSys, HeapIdle, HeapInuse, HeapReleased, HeapObjects uint64\n"
+	 "\tStackInuse, StackSys, MSpanInuse, MSpanSys, MCacheInuse, MCacheSys uint64\n"
+	 "\tBuckHashSys, GCSys, OtherSys, NextGC, LastGC, PauseTotalNs uint64\n"
+	 "\tPauseNs [256]uint64\n"
+	 "\tPauseEnd [256]uint64\n"
+	 "\tNumGC, NumForcedGC uint32\n"
+	 "\tGCCPUFraction float64\n"
+	 "\tEnableGC, DebugGC bool\n"
+	 "}\n"
+	 "func GC()\n"
+	 "func Gosched()\n"
+	 "func KeepAlive(x any)\n"
+	 "func GOMAXPROCS(n int) int\n"
+	 "func NumGoroutine() int\n"
+	 "func ReadMemStats(m *MemStats)\n"
+	 "func SetFinalizer(obj any, finalizer any)\n",
+	 NULL},
+	{"runtime/debug",
+	 "package debug\n"
+	 "func FreeOSMemory()\n"
+	 "func SetGCPercent(percent int) int\n",
+	 NULL},
+};
+
+static Node *(*parser)(const char *name, const char *src);
+
+// tc_set_parser installs the parser used for std stubs.
+void
+tc_set_parser(Node *(*parse_string)(const char *name, const char *src))
+{
+	parser = parse_string;
+}
+
+// std_package_known reports whether path is a std package gosub provides.
+bool
+std_package_known(const char *path)
+{
+	for (size_t i = 0; i < ARRAY_LEN(stdpkgs); i++)
+		if (strcmp(stdpkgs[i].path, path) == 0)
+			return true;
+	return strcmp(path, "unsafe") == 0;
+}
+
+// std_source returns the stub source of a std package, or NULL.
+const char *
+std_source(const char *path)
+{
+	for (size_t i = 0; i < ARRAY_LEN(stdpkgs); i++)
+		if (strcmp(stdpkgs[i].path, path) == 0)
+			return stdpkgs[i].src;
+	return NULL;
+}
+
+// std_import returns the checked std package at path (parsing and checking its stub on
+// first use), or NULL when gosub does not provide it.
+Package *
+std_import(const char *path)
+{
+	for (size_t i = 0; i < ARRAY_LEN(stdpkgs); i++) {
+		StdPkg *p = &stdpkgs[i];
+		if (strcmp(p->path, path) != 0)
+			continue;
+		if (p->pkg)
+			return p->pkg;
+		if (!parser)
+			return NULL;
+		Node *f = parser(arena_sprintf(perm, "$GOROOT/src/%s/stub.go", path), p->src);
+		if (!f)
+			return NULL;
+		p->pkg = tc_package(&f, 1);
+		p->pkg->path = p->path;
+		return p->pkg;
+	}
+	return NULL;
+}

@@ -1,0 +1,200 @@
+// typestr.c: type_string renders a type in Go syntax the way gc 1.19 (types2) prints it in
+// diagnostics: predeclared and defined types by name (qualified by their package when it
+// is not the package being checked), composites structurally ("[]int", "map[string]int",
+// "func(int) (int, error)", "struct{a int; b string}", "interface{M()}", "<-chan int"),
+// untyped constant types as "untyped int", tuples as "(int, string)".
+//
+// Function types are interned without parameter names, so gc's "func(x int)" prints as
+// "func(int)" here.
+#include <string.h>
+
+#include "base/base.h"
+#include "frontend/frontend.h"
+#include "frontend/tcint.h"
+
+Package *typestr_pkg;
+
+typedef struct Buf {
+	char *p;
+	int len, cap;
+} Buf;
+
+static void
+put(Buf *b, const char *s)
+{
+	int n = (int)strlen(s);
+	if (b->len + n + 1 > b->cap) {
+		int cap = b->cap ? b->cap * 2 : 64;
+		while (cap < b->len + n + 1)
+			cap *= 2;
+		char *np = arena_alloc(perm, (size_t)cap);
+		if (b->len)
+			memcpy(np, b->p, (size_t)b->len);
+		b->p = np;
+		b->cap = cap;
+	}
+	memcpy(b->p + b->len, s, (size_t)n);
+	b->len += n;
+	b->p[b->len] = 0;
+}
+
+static const char *const basic_names[TY_COUNT] = {
+	[TY_INVALID] = "invalid type", [TY_BOOL] = "bool", [TY_INT] = "int",
+	[TY_INT8] = "int8", [TY_INT16] = "int16", [TY_INT32] = "int32", [TY_INT64] = "int64",
+	[TY_UINT] = "uint", [TY_UINT8] = "uint8", [TY_UINT16] = "uint16",
+	[TY_UINT32] = "uint32", [TY_UINT64] = "uint64", [TY_UINTPTR] = "uintptr",
+	[TY_FLOAT32] = "float32", [TY_FLOAT64] = "float64", [TY_COMPLEX64] = "complex64",
+	[TY_COMPLEX128] = "complex128", [TY_STRING] = "string",
+	[TY_UNSAFEPTR] = "unsafe.Pointer", [TY_UNTYPED_BOOL] = "untyped bool",
+	[TY_UNTYPED_INT] = "untyped int", [TY_UNTYPED_RUNE] = "untyped rune",
+	[TY_UNTYPED_FLOAT] = "untyped float", [TY_UNTYPED_COMPLEX] = "untyped complex",
+	[TY_UNTYPED_STRING] = "untyped string", [TY_UNTYPED_NIL] = "untyped nil",
+};
+
+static void write_type(Buf *b, Type *t, int depth);
+
+static void
+write_params(Buf *b, FieldList *fl, bool variadic, int depth)
+{
+	put(b, "(");
+	for (int i = 0; i < fl->len; i++) {
+		if (i)
+			put(b, ", ");
+		Field *f = &fl->v[i];
+		if (f->name) {
+			put(b, f->name->name);
+			put(b, " ");
+		}
+		if (variadic && i == fl->len - 1 && f->type && f->type->kind == TY_SLICE &&
+		    !f->type->obj) {
+			put(b, "...");
+			write_type(b, f->type->elem, depth);
+		} else {
+			write_type(b, f->type, depth);
+		}
+	}
+	put(b, ")");
+}
+
+static void
+write_sig(Buf *b, Type *t, int depth)
+{
+	write_params(b, &t->fields, t->variadic, depth);
+	if (t->results.len == 0)
+		return;
+	put(b, " ");
+	if (t->results.len == 1 && !t->results.v[0].name) {
+		write_type(b, t->results.v[0].type, depth);
+		return;
+	}
+	write_params(b, &t->results, false, depth);
+}
+
+static void
+write_type(Buf *b, Type *t, int depth)
+{
+	if (!t) {
+		put(b, "<nil>");
+		return;
+	}
+	if (depth > 50) {
+		put(b, "...");
+		return;
+	}
+	depth++;
+	if (t->obj) {
+		if (t->obj->pkg && t->obj->pkg != typestr_pkg && t->obj->pkg->name) {
+			put(b, t->obj->pkg->name->name);
+			put(b, ".");
+		}
+		put(b, t->obj->name->name);
+		return;
+	}
+	switch (t->kind) {
+	case TY_POINTER:
+		put(b, "*");
+		write_type(b, t->elem, depth);
+		break;
+	case TY_SLICE:
+		put(b, "[]");
+		write_type(b, t->elem, depth);
+		break;
+	case TY_ARRAY:
+		put(b, arena_sprintf(perm, "[%lld]", (long long)t->len));
+		write_type(b, t->elem, depth);
+		break;
+	case TY_MAP:
+		put(b, "map[");
+		write_type(b, t->key, depth);
+		put(b, "]");
+		write_type(b, t->elem, depth);
+		break;
+	case TY_CHAN:
+		if (t->dir == CHAN_RECV)
+			put(b, "<-chan ");
+		else if (t->dir == CHAN_SEND)
+			put(b, "chan<- ");
+		else
+			put(b, "chan ");
+		if (t->dir != CHAN_SEND && t->elem && !t->elem->obj && t->elem->kind == TY_CHAN &&
+		    t->elem->dir == CHAN_RECV) {
+			put(b, "(");
+			write_type(b, t->elem, depth);
+			put(b, ")");
+		} else {
+			write_type(b, t->elem, depth);
+		}
+		break;
+	case TY_FUNC:
+		put(b, "func");
+		write_sig(b, t, depth);
+		break;
+	case TY_STRUCT:
+		put(b, "struct{");
+		for (int i = 0; i < t->fields.len; i++) {
+			Field *f = &t->fields.v[i];
+			if (i)
+				put(b, "; ");
+			if (!f->embedded && f->name) {
+				put(b, f->name->name);
+				put(b, " ");
+			}
+			write_type(b, f->type, depth);
+			if (f->tag) {
+				ConstVal *c = const_make_string(f->tag, (int)strlen(f->tag));
+				put(b, " ");
+				put(b, const_quoted(c));
+			}
+		}
+		put(b, "}");
+		break;
+	case TY_INTERFACE:
+		put(b, "interface{");
+		for (int i = 0; i < t->fields.len; i++) {
+			Field *f = &t->fields.v[i];
+			if (i)
+				put(b, "; ");
+			put(b, f->name ? f->name->name : "?");
+			if (f->type && f->type->kind == TY_FUNC)
+				write_sig(b, f->type, depth);
+		}
+		put(b, "}");
+		break;
+	case TY_TUPLE:
+		write_params(b, &t->fields, false, depth);
+		break;
+	default:
+		put(b, basic_names[t->kind] ? basic_names[t->kind] : "?");
+		break;
+	}
+}
+
+// type_string returns t in Go syntax as gc prints it in messages (permanent arena).
+const char *
+type_string(Type *t)
+{
+	Buf b = {0};
+	put(&b, "");
+	write_type(&b, t, 0);
+	return b.p;
+}
