@@ -603,9 +603,9 @@ assign_string(Node *as)
 	return arena_sprintf(perm, "%s = %s", l, r);
 }
 
-// index_assigns maps every left-hand side of the plain assignments (=) in statement n to
-// its statement (the builder gives a store the lhs as origin; gc reports the statement),
-// and puts range variables at loop depth 0.
+// index_assigns maps every side of the plain assignments (=) in statement n to its
+// statement (the builder gives a store the lhs as origin; gc reports the statement), and
+// the values of var declarations to their spec; it puts range variables at loop depth 0.
 static void
 index_assigns(EscBatch *b, PtrMap *m, Node *n)
 {
@@ -613,10 +613,29 @@ index_assigns(EscBatch *b, PtrMap *m, Node *n)
 		return;
 	switch (n->kind) {
 	case N_ASSIGN:
-		if (n->u.assign.op == AOP_NONE && !n->u.assign.define)
+		if (n->u.assign.op == AOP_NONE && !n->u.assign.define) {
 			for (int i = 0; i < n->u.assign.lhs.len; i++)
 				if (n->u.assign.lhs.v[i])
 					ptrmap_put(b->arena, m, n->u.assign.lhs.v[i], n);
+			for (int i = 0; i < n->u.assign.rhs.len; i++)
+				if (n->u.assign.rhs.v[i])
+					ptrmap_put(b->arena, m, n->u.assign.rhs.v[i], n);
+		}
+		break;
+	case N_RETURN:
+		for (int i = 0; i < n->u.list.len; i++)
+			if (n->u.list.v[i])
+				ptrmap_put(b->arena, m, n->u.list.v[i], n);
+		break;
+	case N_DECLSTMT:
+		for (int i = 0; i < n->u.list.len; i++) {
+			Node *spec = n->u.list.v[i];
+			if (!spec || spec->kind != N_VALUESPEC || spec->u.value.isconst)
+				continue;
+			for (int k = 0; k < spec->u.value.values.len; k++)
+				if (spec->u.value.values.v[k])
+					ptrmap_put(b->arena, m, spec->u.value.values.v[k], spec);
+		}
 		break;
 	case N_BLOCK:
 		for (int i = 0; i < n->u.block.stmts.len; i++)
@@ -678,7 +697,7 @@ self_assigned(EscBatch *b, EscFn *e, Value *v)
 {
 	Node *lhs = v->origin;
 	Node *as = lhs ? ptrmap_get(&e->assigns, lhs) : NULL;
-	if (!as || as->u.assign.lhs.len != as->u.assign.rhs.len)
+	if (!as || as->kind != N_ASSIGN || as->u.assign.lhs.len != as->u.assign.rhs.len)
 		return false;
 	for (int i = 0; i < as->u.assign.lhs.len; i++) {
 		if (as->u.assign.lhs.v[i] != lhs || !is_self_assign(lhs, as->u.assign.rhs.v[i]))

@@ -90,7 +90,7 @@ struct EscFn {
 	int depth;            // nesting depth of func literals (top-level functions: 0)
 	bool called;          // a func literal called where it is written: func(){...}()
 	PtrMap defs;          // Obj * -> its only SETVAR in this function (or &multi_def)
-	PtrMap assigns;       // lhs Node * -> its plain assignment statement (N_ASSIGN)
+	PtrMap assigns;       // lhs/rhs Node * -> its N_ASSIGN (=), var value -> N_VALUESPEC
 	VEC(EscLoc *) params; // receiver first, then the parameters (NULL for "_"/unnamed)
 	VEC(EscLoc *) results; // one per result
 	Ref *refs;            // indexed by value id

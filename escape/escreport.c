@@ -81,12 +81,74 @@ conv_pos(PtrMap *argcall, Value *v, Pos pos)
 	return c->pos;
 }
 
+// leftmost: where expression n starts in the source.
+static Pos
+leftmost(Node *n)
+{
+	for (int guard = 0; n && guard < 1000; guard++) {
+		switch (n->kind) {
+		case N_SELECTOR:
+			n = n->u.sel.x;
+			continue;
+		case N_INDEX:
+			n = n->u.index.x;
+			continue;
+		case N_SLICEEXPR:
+			n = n->u.slice.x;
+			continue;
+		case N_CALL:
+			n = n->u.call.fun;
+			continue;
+		case N_BINARY:
+			n = n->u.binary.x;
+			continue;
+		case N_TYPEASSERT:
+			n = n->u.assert.x;
+			continue;
+		default:
+			return n->pos;
+		}
+	}
+	return (Pos){0};
+}
+
+// stmt_conv_pos: where gc reports the implicit conversion of a value in a statement:
+//   a, b = x, y       every conversion at the start of the last left-hand side;
+//   var a, b T = x, y a plain name at the last value (others at their own position);
+//   return x, y       a plain name at the start of the last value (likewise).
+static Pos
+stmt_conv_pos(EscFn *e, Value *v, Pos pos)
+{
+	Node *st = v->origin ? ptrmap_get(&e->assigns, v->origin) : NULL;
+	if (!st)
+		return pos;
+	NodeList *l = NULL;
+	switch (st->kind) {
+	case N_ASSIGN: {
+		NodeList *rhs = &st->u.assign.rhs, *lhs = &st->u.assign.lhs;
+		for (int i = 0; i < rhs->len; i++)
+			if (rhs->v[i] == v->origin && lhs->len > 0)
+				return leftmost(lhs->v[lhs->len - 1]);
+		return pos;
+	}
+	case N_VALUESPEC:
+		l = &st->u.value.values;
+		break;
+	case N_RETURN:
+		l = &st->u.list;
+		break;
+	default:
+		return pos;
+	}
+	if (l->len > 0 && is_plain_name(v->origin))
+		return leftmost(l->v[l->len - 1]);
+	return pos;
+}
+
 static Pos
 value_pos(Value *v)
 {
-	if (v->pos.file)
-		return v->pos;
-	if (v->origin)
+	if (v->origin && v->origin->pos.file)
 		return v->origin->pos;
 	return v->pos;
 }
@@ -197,8 +259,18 @@ esc_finish(EscBatch *b)
 		return;
 	PtrMap argcall = {0};
 	index_call_args(b, &argcall);
+	// gc makes the "... argument" slice before the conversions of its elements, so its
+	// line comes first among lines at the same position.
 	for (int i = 0; i < b->locs.len; i++) {
 		EscLoc *l = b->locs.v[i];
+		if (l->kind == ELOC_ALLOC && is_ddd_array(l->val))
+			warn_at(value_pos(l->val), "... argument %s",
+				l->escapes ? "escapes to heap" : "does not escape");
+	}
+	for (int i = 0; i < b->locs.len; i++) {
+		EscLoc *l = b->locs.v[i];
+		if (l->kind == ELOC_ALLOC && is_ddd_array(l->val))
+			continue;
 		switch (l->kind) {
 		case ELOC_VAR:
 		case ELOC_PARAM:
@@ -210,8 +282,10 @@ esc_finish(EscBatch *b)
 			if (!reported_alloc(l->val))
 				break;
 			Pos pos = value_pos(l->val);
-			if (l->val->op == OP_MAKEIFACE)
+			if (l->val->op == OP_MAKEIFACE) {
 				pos = conv_pos(&argcall, l->val, pos);
+				pos = stmt_conv_pos(l->fn, l->val, pos);
+			}
 			if (l->escapes)
 				warn_at(pos, "%s escapes to heap", esc_alloc_string(l->val));
 			else
