@@ -49,7 +49,8 @@ print_one(const Diag *d)
 void
 diag_flush(void)
 {
-	qsort(pending.v, (size_t)pending.len, sizeof(Diag), diag_cmp);
+	if (pending.len > 1)
+		qsort(pending.v, (size_t)pending.len, sizeof(Diag), diag_cmp);
 	for (int i = 0; i < pending.len; i++) {
 		Diag *d = &pending.v[i];
 		bool dup = false;
