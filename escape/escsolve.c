@@ -89,6 +89,8 @@ esc_outlives(EscLoc *l, EscLoc *other)
 {
 	if (l->escapes)
 		return true;
+	if (l->kind == ELOC_TEMP)
+		return false; // a conduit, not storage: what it flows into is walked on its own
 	if (l->kind == ELOC_RESULT) {
 		// A func literal called where it is written may return things allocated
 		// outside it without forcing them to the heap: *(func() *int { return &u }())
