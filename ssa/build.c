@@ -64,6 +64,7 @@ typedef struct Label {
 } Label;
 
 typedef VEC(Sym *) SymList;
+typedef VEC(Value *) ValVec;
 
 typedef struct B {
 	Program *prog;
@@ -142,6 +143,15 @@ val2(B *b, Op op, Type *t, Node *origin, Pos pos, Value *x, Value *y)
 {
 	Value *v = val1(b, op, t, origin, pos, x);
 	ssa_add_arg(v, y);
+	return v;
+}
+
+// val3 makes a three-argument value; the arguments must already be built.
+static Value *
+val3(B *b, Op op, Type *t, Node *origin, Pos pos, Value *x, Value *y, Value *z)
+{
+	Value *v = val2(b, op, t, origin, pos, x, y);
+	ssa_add_arg(v, z);
 	return v;
 }
 
@@ -843,11 +853,8 @@ composite(B *b, Node *n)
 			idx++;
 		}
 		Value *p = val2(b, OP_INDEXADDR, type_pointer(u->elem), n, pos, arr, cint(b, 0, pos));
-		Value *sl = val(b, OP_SLICEMAKE, t, n, pos);
-		ssa_add_arg(sl, p);
-		ssa_add_arg(sl, cint(b, len, pos));
-		ssa_add_arg(sl, cint(b, len, pos));
-		return sl;
+		Value *l = cint(b, len, pos);
+		return val3(b, OP_SLICEMAKE, t, n, pos, p, l, l);
 	}
 	unsupported(pos, u->kind == TY_MAP ? "map literals" : "this composite literal");
 	return zero(b, t, n, pos);
@@ -1162,11 +1169,7 @@ slice_expr(B *b, Node *n)
 		return val2(b, OP_STRMAKE, t, n, pos, p, nl);
 	Value *c = max ? max : cap;
 	Value *nc = lo ? val2(b, OP_SUB, ty_int, n, pos, c, lo) : c;
-	Value *sl = val(b, OP_SLICEMAKE, t, n, pos);
-	ssa_add_arg(sl, p);
-	ssa_add_arg(sl, nl);
-	ssa_add_arg(sl, nc);
-	return sl;
+	return val3(b, OP_SLICEMAKE, t, n, pos, p, nl, nc);
 }
 
 static Value *
@@ -1207,11 +1210,8 @@ funclit(B *b, Node *n)
 {
 	FuncInfo *fi = n->u.func.info;
 	Pos pos = npos(n);
-	Value *mc = val(b, OP_MAKECLOSURE, ntype(n), n, pos);
-	mc->aux = fi;
-	if (!fi)
-		return mc;
-	for (int i = 0; i < fi->captures.len; i++) {
+	ValVec args = {0};
+	for (int i = 0; fi && i < fi->captures.len; i++) {
 		Obj *o = fi->captures.v[i];
 		Value *a;
 		if (byref_capture(o)) {
@@ -1223,8 +1223,12 @@ funclit(B *b, Node *n)
 		} else {
 			a = read_var(b, o, n);
 		}
-		ssa_add_arg(mc, a);
+		vec_push(b->f->arena, args, a);
 	}
+	Value *mc = val(b, OP_MAKECLOSURE, ntype(n), n, pos);
+	mc->aux = fi;
+	for (int i = 0; i < args.len; i++)
+		ssa_add_arg(mc, args.v[i]);
 	return mc;
 }
 
@@ -1310,10 +1314,11 @@ results_type(Type *ft)
 	return type_tuple(fs, ft->results.len);
 }
 
-// call_args appends the arguments of call n to v, converted to the parameter types of
-// signature ft; variadic extras are packed into a slice (an ALLOC_TEMP array).
+// call_args evaluates the arguments of call n into out, converted to the parameter types
+// of signature ft; variadic extras are packed into a slice (an ALLOC_TEMP array). The
+// call value itself is created afterwards, so every argument precedes it.
 static void
-call_args(B *b, Node *n, Value *v, Type *ft)
+call_args(B *b, Node *n, ValVec *out, Type *ft)
 {
 	ft = utype(ft);
 	NodeList *args = &n->u.call.args;
@@ -1344,17 +1349,17 @@ call_args(B *b, Node *n, Value *v, Type *ft)
 	}
 	int nfixed = ft->variadic ? np - 1 : np;
 	for (int i = 0; i < nfixed && i < vals.len; i++)
-		ssa_add_arg(v, convert(b, vals.v[i], ft->fields.v[i].type, nodes.v[i]));
+		vec_push(b->f->arena, *out, convert(b, vals.v[i], ft->fields.v[i].type, nodes.v[i]));
 	if (!ft->variadic)
 		return;
 	Type *st = ft->fields.v[np - 1].type;
 	if (n->u.call.dots) {
-		ssa_add_arg(v, convert(b, vals.v[vals.len - 1], st, nodes.v[vals.len - 1]));
+		vec_push(b->f->arena, *out, convert(b, vals.v[vals.len - 1], st, nodes.v[vals.len - 1]));
 		return;
 	}
 	int nextra = vals.len - nfixed;
 	if (nextra <= 0) {
-		ssa_add_arg(v, zero(b, st, n, pos));
+		vec_push(b->f->arena, *out, zero(b, st, n, pos));
 		return;
 	}
 	Type *et = utype(st)->elem;
@@ -1368,11 +1373,8 @@ call_args(B *b, Node *n, Value *v, Type *ft)
 		val2(b, OP_STORE, NULL, a, npos(a), ea, convert(b, vals.v[nfixed + i], et, a));
 	}
 	Value *p = val2(b, OP_INDEXADDR, type_pointer(et), n, pos, arr, cint(b, 0, pos));
-	Value *sl = val(b, OP_SLICEMAKE, st, n, pos);
-	ssa_add_arg(sl, p);
-	ssa_add_arg(sl, cint(b, nextra, pos));
-	ssa_add_arg(sl, cint(b, nextra, pos));
-	ssa_add_arg(v, sl);
+	Value *l = cint(b, nextra, pos);
+	vec_push(b->f->arena, *out, val3(b, OP_SLICEMAKE, st, n, pos, p, l, l));
 }
 
 static void
@@ -1384,17 +1386,23 @@ callrt(B *b, const char *name, Node *n, Value *arg)
 		ssa_add_arg(v, arg);
 }
 
+// print_call lowers print/println: the arguments are evaluated first (gc hoists them
+// above the lock), then printed between rt_printlock and rt_printunlock.
 static void
 print_call(B *b, Node *n, bool ln)
 {
 	NodeList *args = &n->u.call.args;
+	Value **xs = NEWARR(b->f->arena, Value *, args->len + 1);
+	for (int i = 0; i < args->len; i++) {
+		Node *a = args->v[i];
+		xs[i] = is_nil(a) ? zero(b, ntype(a), a, npos(a)) : expr(b, a);
+	}
 	callrt(b, "rt_printlock", n, NULL);
 	for (int i = 0; i < args->len; i++) {
 		Node *a = args->v[i];
 		if (ln && i > 0)
 			callrt(b, "rt_printsp", n, NULL);
-		Type *t = ntype(a);
-		Value *x = is_nil(a) ? zero(b, t, a, npos(a)) : expr(b, a);
+		Value *x = xs[i];
 		Type *u = utype(x->type);
 		const char *fn;
 		Type *want = NULL;
@@ -1469,11 +1477,13 @@ builtin(B *b, Node *n)
 			Value *av = expr(b, a);
 			return val2(b, OP_APPENDSLICE, st, n, pos, sv, av);
 		}
-		Value *v = val(b, OP_APPEND, st, n, pos);
-		ssa_add_arg(v, sv);
+		ValVec vals = {0};
 		Type *et = utype(st)->elem;
 		for (int i = 1; i < args->len; i++)
-			ssa_add_arg(v, rvalue(b, args->v[i], et));
+			vec_push(b->f->arena, vals, rvalue(b, args->v[i], et));
+		Value *v = val1(b, OP_APPEND, st, n, pos, sv);
+		for (int i = 0; i < vals.len; i++)
+			ssa_add_arg(v, vals.v[i]);
 		return v;
 	}
 	case BI_COPY: {
@@ -1581,10 +1591,13 @@ method_call(B *b, Node *n, Node *fun)
 			recv = val1(b, OP_LOAD, utype(recv->type)->elem, fun, pos, recv);
 		}
 	}
+	ValVec args = {0};
+	vec_push(b->f->arena, args, convert(b, recv, rt, x));
+	call_args(b, n, &args, m->type);
 	Value *v = val(b, OP_CALL, results_type(m->type), n, pos);
 	v->aux = m;
-	ssa_add_arg(v, convert(b, recv, rt, x));
-	call_args(b, n, v, m->type);
+	for (int i = 0; i < args.len; i++)
+		ssa_add_arg(v, args.v[i]);
 	return v;
 }
 
@@ -1619,15 +1632,14 @@ call_expr(B *b, Node *n)
 		else if (fun->kind == N_SELECTOR && fun->u.sel.sel.kind == SEL_QUALIFIED &&
 			 fun->u.sel.sel.obj && fun->u.sel.sel.obj->kind == OBJ_FUNC)
 			o = fun->u.sel.sel.obj;
-		if (o) {
-			v = val(b, OP_CALL, results_type(ft), n, pos);
-			v->aux = o;
-		} else {
-			Value *fv = expr(b, fun);
-			v = val(b, OP_CALLCLOSURE, results_type(ft), n, pos);
-			ssa_add_arg(v, fv);
-		}
-		call_args(b, n, v, ft);
+		ValVec args = {0};
+		if (!o)
+			vec_push(b->f->arena, args, expr(b, fun));
+		call_args(b, n, &args, ft);
+		v = val(b, o ? OP_CALL : OP_CALLCLOSURE, results_type(ft), n, pos);
+		v->aux = o;
+		for (int i = 0; i < args.len; i++)
+			ssa_add_arg(v, args.v[i]);
 	}
 	if (!v->type)
 		return NULL;
