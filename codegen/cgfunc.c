@@ -1130,7 +1130,8 @@ emit_value(Cg *c, Value *v)
 		return NULL;
 	}
 	default:
-		fatal_at(v->pos, "codegen: %s: op %s not supported", c->f->name, op_name[v->op]);
+		fatal_at(v->pos, "codegen: %s: op %s not supported", c->f->name,
+			 (unsigned)v->op < OP_COUNT ? op_name[v->op] : "?");
 	}
 }
 
