@@ -1,7 +1,7 @@
 // cfg.c: reverse postorder of the control-flow graph and removal of unreachable blocks.
 //
-// Algorithm: an iterative depth-first search from the entry block over succs (in succs
-// order, so the result is deterministic) numbers blocks in postorder; reversing it gives
+// Algorithm: an iterative depth-first search from the entry block over succs (last
+// successor first, so that the first one comes first in RPO; deterministic) numbers blocks in postorder; reversing it gives
 // the reverse postorder (RPO) in which every block comes after its dominators, the order
 // dom.c and the dumps use. Blocks the search never reaches are deleted: their outgoing
 // edges are removed through ssa_remove_edge (which drops the matching phi arguments of
@@ -52,7 +52,8 @@ cfg_compute_rpo(Func *f)
 	while (sp > 0) {
 		Block *b = stack[sp - 1];
 		if (next[b->id] < b->nsuccs) {
-			Block *s = b->succs[next[b->id]++];
+			// Last successor first, so the first one comes first in RPO.
+			Block *s = b->succs[b->nsuccs - 1 - next[b->id]++];
 			if (state[s->id] == 0) {
 				state[s->id] = 1;
 				stack[sp++] = s;

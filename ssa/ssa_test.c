@@ -5,6 +5,8 @@
 // graph. Also checks the pass table's ordering rules and edge removal with phis.
 //
 // Run by: meson test --suite unit (exit status 0 on success; failures on stderr).
+#define _POSIX_C_SOURCE 200809L // fmemopen
+
 #include <stdio.h>
 #include <string.h>
 

@@ -349,7 +349,8 @@ ssa_dump_func(Func *f, const char *header, bool annotate, void *file)
 		while (sp > 0) {
 			Block *b = stack[sp - 1];
 			if (next[b->id] < b->nsuccs) {
-				Block *s = b->succs[next[b->id]++];
+				// Last successor first, so the first one comes first in RPO.
+			Block *s = b->succs[b->nsuccs - 1 - next[b->id]++];
 				if (!seen[s->id]) {
 					seen[s->id] = 1;
 					stack[sp++] = s;
