@@ -6,8 +6,8 @@
 // an ALLOC (auxint ALLOC_VAR, aux the Obj, origin the declaring identifier) at the
 // declaration point, read and written with LOAD/STORE. Memory variables are those whose
 // address is taken, those a closure captures by reference (captured and reassigned, or
-// larger than 128 bytes: gc's rule) and arrays of more than one element (gc does not
-// SSA them either). Every declaration emits its SETVAR (or ALLOC and STORE) where it is
+// larger than 128 bytes: gc's rule) and arrays (gc keeps those of more than one element
+// in memory; we keep all of them). Every declaration emits its SETVAR (or ALLOC and STORE) where it is
 // declared, so escape analysis reads the first SETVAR as the declaration. Parameters are
 // PARAM values set into their variables in the entry block; named results are zeroed
 // there. Struct variables are SSA values: `s.f = v` is SETVAR(s, INSERT(GETVAR(s), f, v)).
@@ -270,8 +270,10 @@ is_memvar(Obj *o)
 		return true;
 	if (byref_capture(o))
 		return true;
+	// gc keeps arrays of more than one element in memory; we keep every array there
+	// (a one-element array variable is rare, and -m output is the same either way).
 	Type *u = utype(o->type);
-	return u && u->kind == TY_ARRAY && u->len > 1;
+	return u && u->kind == TY_ARRAY;
 }
 
 static bool
@@ -1624,7 +1626,8 @@ call_expr(B *b, Node *n)
 		v = method_call(b, n, fun);
 	} else if (fun->kind == N_SELECTOR && fun->u.sel.sel.kind == SEL_IMETHOD) {
 		unsupported(pos, "interface method calls");
-		return NULL;
+		Type *rt = results_type(ft);
+		return rt ? zero(b, rt, n, pos) : NULL;
 	} else {
 		Obj *o = NULL;
 		if (fun->kind == N_IDENT && fun->u.ident.obj && fun->u.ident.obj->kind == OBJ_FUNC)
