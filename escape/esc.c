@@ -194,12 +194,39 @@ run_batch(Graph *g, int *members, int n, int mlevel)
 	arena_free(b.arena);
 }
 
+// tag_extern: a function declared without a body leaks every pointer argument to the
+// heap (gc assumes so unless //go:noescape, which gosub does not read), and says so.
+static void
+tag_extern(FuncInfo *fi, int mlevel)
+{
+	int n = fi->params.len + (fi->recv ? 1 : 0);
+	EscLeaks *out = n ? NEWARR(perm, EscLeaks, n) : NULL;
+	for (int i = 0; i < n; i++) {
+		Obj *o = fi->recv ? (i == 0 ? fi->recv : fi->params.v[i - 1]) : fi->params.v[i];
+		leaks_init(&out[i]);
+		if (!o || !o->type || !type_has_pointers(o->type))
+			continue;
+		leaks_add_heap(&out[i], 0);
+		if (mlevel >= 1 && o->name && o->name->name[0] && o->name->name[0] != '~' &&
+		    strcmp(o->name->name, "_") != 0)
+			warn_at(o->pos, "leaking param: %s", o->name->name);
+	}
+	fi->obj->leaks = out;
+	fi->obj->nleaks = n;
+}
+
 // esc_analyze: see escape.h.
 void
 esc_analyze(Program *p, int mlevel)
 {
 	if (!p)
 		return;
+	for (int i = 0; p->pkg && i < p->pkg->funcs.len; i++) {
+		FuncInfo *fi = p->pkg->funcs.v[i];
+		if (fi && fi->obj && fi->decl && fi->decl->kind == N_FUNCDECL &&
+		    !fi->decl->u.funcdecl.body)
+			tag_extern(fi, mlevel);
+	}
 	Graph g = {0};
 	g.a = arena_new(64 * 1024);
 	build_graph(&g, p);

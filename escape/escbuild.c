@@ -115,6 +115,9 @@ makes_alloc_loc(Value *v)
 	case OP_MAKEIFACE:
 		return v->nargs == 1 && v->args[0]->type && !type_is_interface(v->args[0]->type) &&
 		       !is_direct_iface(v->args[0]->type);
+	case OP_CONCAT:
+		// s += t: gc analyses it as an assignment, with no location of its own
+		return !v->origin || v->origin->kind != N_ASSIGN;
 	default:
 		return true;
 	}
@@ -182,12 +185,42 @@ add_param(EscBatch *b, EscFn *e, Obj *o)
 	vec_push(b->arena, e->params, l);
 }
 
+// mark_live: the blocks reachable from the entry when branches on constant conditions
+// only go one way. gc removes `if false { ... }` before escape analysis, so what is
+// only reachable through such a branch takes no part in the analysis.
+static void
+mark_live(EscBatch *b, EscFn *e)
+{
+	Func *f = e->f;
+	e->live = NEWARR(b->arena, bool, f->nblocks + 1);
+	VEC(Block *) work = {0};
+	if (!f->entry)
+		return;
+	e->live[f->entry->id] = true;
+	vec_push(b->arena, work, f->entry);
+	while (work.len > 0) {
+		Block *blk = work.v[--work.len];
+		for (int i = 0; i < blk->nsuccs; i++) {
+			Value *c = blk->control;
+			if (blk->kind == BK_IF && c && c->op == OP_CONST && blk->nsuccs == 2 &&
+			    (i == 0) != (c->auxint != 0))
+				continue;
+			Block *s = blk->succs[i];
+			if (s && s->id <= f->nblocks && !e->live[s->id]) {
+				e->live[s->id] = true;
+				vec_push(b->arena, work, s);
+			}
+		}
+	}
+}
+
 // esc_build_locs: phase 1 (see the file comment). Functions of a batch must have their
 // locations built before any edges, since literals refer to their parents' variables.
 void
 esc_build_locs(EscBatch *b, EscFn *e)
 {
 	Func *f = e->f;
+	mark_live(b, e);
 	e->refs = NEWARR(b->arena, Ref, f->nvalues + 1);
 	e->alloc = NEWARR(b->arena, EscLoc *, f->nvalues + 1);
 	e->restemps = NEWARR(b->arena, EscLoc **, f->nvalues + 1);
@@ -214,6 +247,8 @@ esc_build_locs(EscBatch *b, EscFn *e)
 	// locations exist before any allocation location is numbered after them.
 	for (int bi = 0; bi < f->blocks.len; bi++) {
 		Block *blk = f->blocks.v[bi];
+		if (!e->live[blk->id])
+			continue;
 		for (int i = 0; i < blk->values.len; i++) {
 			Value *v = blk->values.v[i];
 			if ((v->op == OP_SETVAR || v->op == OP_GETVAR ||
@@ -241,6 +276,8 @@ esc_build_locs(EscBatch *b, EscFn *e)
 	// Allocations and call result holders, in block order.
 	for (int bi = 0; bi < f->blocks.len; bi++) {
 		Block *blk = f->blocks.v[bi];
+		if (!e->live[blk->id])
+			continue;
 		for (int i = 0; i < blk->values.len; i++) {
 			Value *v = blk->values.v[i];
 			if (makes_alloc_loc(v)) {
@@ -311,6 +348,45 @@ ref_union(EscBatch *b, Ref *r, Ref *from, int shift, int *cap)
 		ref_add(b, r, from->v[i].loc, from->v[i].derefs + shift, cap);
 }
 
+// unsafe_ref: the pointers a uintptr value v was computed from, for a conversion
+// uintptr -> unsafe.Pointer (gc's unsafeValue): through conversions from unsafe.Pointer
+// and integer arithmetic; anything else carries nothing.
+static void
+unsafe_ref(EscBatch *b, EscFn *e, Value *v, Ref *r, int *cap, int depth)
+{
+	if (!v || depth > 64)
+		return;
+	switch (v->op) {
+	case OP_CONV:
+	case OP_COPY:
+		if (v->args[0]->type && type_under(v->args[0]->type)->kind == TY_UNSAFEPTR)
+			ref_union(b, r, get_ref(b, e, v->args[0]), 0, cap);
+		else if (v->op == OP_COPY)
+			unsafe_ref(b, e, v->args[0], r, cap, depth + 1);
+		return;
+	case OP_NEG:
+	case OP_COM:
+	case OP_SHL:
+	case OP_SHR:
+		unsafe_ref(b, e, v->args[0], r, cap, depth + 1);
+		return;
+	case OP_ADD:
+	case OP_SUB:
+	case OP_OR:
+	case OP_XOR:
+	case OP_MUL:
+	case OP_DIV:
+	case OP_MOD:
+	case OP_AND:
+	case OP_ANDNOT:
+		unsafe_ref(b, e, v->args[0], r, cap, depth + 1);
+		unsafe_ref(b, e, v->args[1], r, cap, depth + 1);
+		return;
+	default:
+		return;
+	}
+}
+
 static void
 compute_ref(EscBatch *b, EscFn *e, Value *v, Ref *r)
 {
@@ -349,8 +425,14 @@ compute_ref(EscBatch *b, EscFn *e, Value *v, Ref *r)
 	case OP_LOAD:
 		ref_union(b, r, get_ref(b, e, v->args[0]), 1, &cap);
 		return;
-	case OP_COPY:
 	case OP_CONV:
+		if (v->nargs > 0 && v->args[0]->type &&
+		    type_under(v->args[0]->type)->kind == TY_UINTPTR)
+			unsafe_ref(b, e, v->args[0], r, &cap, 0);
+		else if (v->nargs > 0)
+			ref_union(b, r, get_ref(b, e, v->args[0]), 0, &cap);
+		return;
+	case OP_COPY:
 	case OP_FIELDADDR:
 	case OP_INDEXADDR:
 	case OP_PTRINDEX:
@@ -407,7 +489,7 @@ get_ref(EscBatch *b, EscFn *e, Value *v)
 	if (r->busy)
 		return &empty_ref; // a phi cycle: the other arguments complete the set
 	if (v->op != OP_CALL && v->op != OP_CALLCLOSURE && v->op != OP_TUPLE &&
-	    v->op != OP_EXTRACT && !type_carries(v->type)) {
+	    !type_carries(v->type)) {
 		r->done = true;
 		return r;
 	}
@@ -929,6 +1011,8 @@ esc_build_edges(EscBatch *b, EscFn *e)
 		index_assigns(b, &e->assigns, decl->u.func.body);
 	for (int bi = 0; bi < f->blocks.len; bi++) {
 		Block *blk = f->blocks.v[bi];
+		if (!e->live[blk->id])
+			continue;
 		for (int i = 0; i < blk->values.len; i++)
 			build_value(b, e, blk->values.v[i]);
 		if (blk->kind == BK_RET)

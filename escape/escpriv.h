@@ -93,6 +93,7 @@ struct EscFn {
 	PtrMap assigns;       // lhs/rhs Node * -> its N_ASSIGN (=), var value -> N_VALUESPEC
 	VEC(EscLoc *) params; // receiver first, then the parameters (NULL for "_"/unnamed)
 	VEC(EscLoc *) results; // one per result
+	bool *live;           // indexed by block id: reachable without constant-false branches
 	Ref *refs;            // indexed by value id
 	EscLoc **alloc;       // indexed by value id: the location of an OF_ALLOC value
 	EscLoc ***restemps;   // indexed by value id: call result holders

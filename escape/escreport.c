@@ -239,10 +239,12 @@ mark_values(EscBatch *b, EscFn *e)
 			if (!(op_flags[v->op] & OF_ALLOC))
 				continue;
 			EscLoc *l = e->alloc[v->id];
-			if (v->op == OP_APPEND || v->op == OP_APPENDSLICE)
-				v->esc = ESC_HEAP;
+			if (l)
+				v->esc = l->escapes ? ESC_HEAP : ESC_STACK;
+			else if (!e->live[blk->id] || v->op == OP_MAKEIFACE)
+				v->esc = ESC_STACK; // dead code, or an interface holding a pointer
 			else
-				v->esc = l && l->escapes ? ESC_HEAP : ESC_STACK;
+				v->esc = ESC_HEAP; // append's growslice, s += t: never tracked
 		}
 	}
 }
