@@ -103,9 +103,20 @@ tc_builtin(Operand *x, Node *n, BuiltinId id)
 		bad(x);
 		return;
 	}
+	if (na == 1 && want > 1 && args->v[0] && args->v[0]->kind == N_CALL) {
+		// f(g()) with a multi-value g: count its results
+		Operand t;
+		tc_rawexpr(&t, args->v[0], false);
+		if (t.mode == M_VALUE && t.type && t.type->kind == TY_TUPLE && !t.type->obj)
+			na = t.type->fields.len;
+		if (na == want) {
+			error_at(expr_startpos(n), "not supported: multi-value argument to %s", name);
+			bad(x);
+			return;
+		}
+	}
 	if (na < want || (!variadic && na > want)) {
-		error_at(na < want ? expr_startpos(n) : expr_startpos(args->v[want]),
-			 "%s arguments for %s (expected %d, found %d)",
+		error_at(expr_startpos(n), "invalid operation: %s arguments for %s (expected %d, found %d)",
 			 na < want ? "not enough" : "too many", tc_exprstr(n), want, na);
 		tc_use_args(n);
 		bad(x);
@@ -448,7 +459,7 @@ tc_builtin(Operand *x, Node *n, BuiltinId id)
 			return;
 		}
 		if (a->type != b->type) {
-			error_at(expr_startpos(n), "invalid operation: %s (mismatched types %s and %s)",
+			error_at(expr_startpos(a->expr), "invalid operation: %s (mismatched types %s and %s)",
 				 tc_exprstr(n), type_string(a->type), type_string(b->type));
 			bad(x);
 			return;

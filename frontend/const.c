@@ -1175,3 +1175,24 @@ const_text(ConstVal *c)
 	}
 	return "?";
 }
+
+// const_too_big reports an untyped integer beyond 512 bits or a rational beyond the
+// range gosub keeps exact (gc reports "constant overflow" for both).
+bool
+const_too_big(ConstVal *c)
+{
+	switch (c->kind) {
+	case CK_INT:
+		return mpz_sizeinbase(c->i, 2) > 512;
+	case CK_FLOAT:
+		return mpz_sizeinbase(mpq_numref(c->re), 2) > 20000 ||
+		       mpz_sizeinbase(mpq_denref(c->re), 2) > 20000;
+	case CK_COMPLEX:
+		return mpz_sizeinbase(mpq_numref(c->re), 2) > 20000 ||
+		       mpz_sizeinbase(mpq_denref(c->re), 2) > 20000 ||
+		       mpz_sizeinbase(mpq_numref(c->im), 2) > 20000 ||
+		       mpz_sizeinbase(mpq_denref(c->im), 2) > 20000;
+	default:
+		return false;
+	}
+}

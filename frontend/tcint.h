@@ -43,6 +43,7 @@ bool const_compare(AstOp op, ConstVal *x, ConstVal *y);
 ConstVal *const_shift(AstOp op, ConstVal *x, uint64_t s); // NULL: shift too large
 bool const_is_int_value(ConstVal *c); // int, or float/complex with integral real part
 bool const_fits_int64(ConstVal *c);
+bool const_too_big(ConstVal *c); // beyond what untyped constants may hold
 bool const_fits_uint64(ConstVal *c);
 int const_sign(ConstVal *c);
 const char *const_quoted(ConstVal *c); // strings quoted as Go would print them (short)

@@ -510,6 +510,22 @@ ptr_recv(Obj *m)
 	return m && m->recv && !m->recv->obj && m->recv->kind == TY_POINTER;
 }
 
+static bool
+sig_has_invalid(Type *t)
+{
+	if (!t || t == ty_invalid)
+		return true;
+	if (t->kind != TY_FUNC)
+		return false;
+	for (int i = 0; i < t->fields.len; i++)
+		if (invalid_type(t->fields.v[i].type))
+			return true;
+	for (int i = 0; i < t->results.len; i++)
+		if (invalid_type(t->results.v[i].type))
+			return true;
+	return false;
+}
+
 // missing_method checks that t implements interface it; on failure returns gc's reason.
 static bool
 implements(Type *t, Type *it, const char **reason)
@@ -530,7 +546,7 @@ implements(Type *t, Type *it, const char **reason)
 			return false;
 		}
 		Type *mt = r.obj ? r.obj->type : NULL;
-		if (mt != m->type) {
+		if (mt != m->type && !sig_has_invalid(mt) && !sig_has_invalid(m->type)) {
 			if (reason) {
 				Type *ft = mt ? mt : ty_invalid;
 				*reason = arena_sprintf(perm,
@@ -752,11 +768,16 @@ struct_type(Node *n)
 			Node *nm = f->u.field.names.v[k];
 			Sym *name = nm->u.ident.name;
 			Field fd = {.name = name, .type = t, .tag = tag, .pos = nm->pos};
+			bool dupf = false;
 			if (!is_blank(name))
 				for (int j = 0; j < fl.len; j++)
-					if (fl.v[j].name == name)
+					if (fl.v[j].name == name) {
 						error_at(nm->pos, "%s redeclared\n\t%s: other declaration of %s",
 							 name->name, pos_string(fl.v[j].pos), name->name);
+						dupf = true;
+					}
+			if (dupf)
+				continue;
 			Obj *o = obj_new(OBJ_VAR, name, nm->pos);
 			o->type = t;
 			o->flags = OBJF_FIELD;
@@ -2010,9 +2031,39 @@ op_allowed(AstOp op, Type *t)
 }
 
 // overflow checks a typed constant result against its type.
+static const char *
+op_name(Node *n)
+{
+	n = unparen(n);
+	if (!n)
+		return "";
+	if (n->kind == N_BINARY) {
+		switch (n->u.binary.op) {
+		case AOP_ADD: return "addition ";
+		case AOP_SUB: return "subtraction ";
+		case AOP_XOR: return "bitwise XOR ";
+		case AOP_MUL: return "multiplication ";
+		case AOP_SHL: return "shift ";
+		default: return "";
+		}
+	}
+	if (n->kind == N_UNARY && n->u.unary.op == AOP_SUB)
+		return "negation ";
+	return "";
+}
+
 static void
 overflow(Operand *x)
 {
+	if (x->mode == M_CONST && x->val && type_is_untyped(x->type)) {
+		// untyped values must not grow arbitrarily (types2 allows 512 bits)
+		if (const_too_big(x->val)) {
+			Node *e = unparen(x->expr);
+			error_at(e ? e->pos : xpos(x), "constant %soverflow", op_name(x->expr));
+			invalidate(x);
+		}
+		return;
+	}
 	if (x->mode != M_CONST || !x->val || type_is_untyped(x->type) || invalid_type(x->type))
 		return;
 	ConstVal *out;
@@ -3306,11 +3357,12 @@ assign_stmt(Node *s)
 	if (s->u.assign.define) {
 		// a, b := ...
 		Obj **objs = NEWARR(perm, Obj *, nl + 1);
-		bool anynew = false;
+		bool anynew = false, nonname = false;
 		for (int i = 0; i < nl; i++) {
 			Node *e = lhs->v[i];
 			ln[i] = e;
 			if (!e || e->kind != N_IDENT) {
+				nonname = true;
 				error_at(e ? expr_startpos(e) : s->pos, "non-name %s on left side of :=",
 					 e ? tc_exprstr(e) : "?");
 				lt[i] = NULL;
@@ -3343,7 +3395,7 @@ assign_stmt(Node *s)
 				lt[i] = NULL;
 			}
 		}
-		if (!anynew)
+		if (!anynew && !nonname)
 			error_at(s->pos, "no new variables on left side of :=");
 		check_rhs(nl, lt, ln, rhs, "assignment", out, s->pos);
 		for (int i = 0; i < nl; i++) {
@@ -3672,13 +3724,16 @@ typeswitch_stmt(Node *s, Node *label)
 			Operand y;
 			tc_rawexpr(&y, e, true);
 			ntypes++;
-			if (y.mode == M_INVALID)
+			if (y.mode == M_INVALID) {
+				single = ty_invalid;
 				continue;
+			}
 			Type *t;
 			if (y.mode == M_VALUE && y.type == ty_untyped_nil) {
 				t = ty_untyped_nil;
 			} else if (y.mode != M_TYPE) {
 				error_at(xpos(&y), "%s is not a type", tc_exprstr(e));
+				single = ty_invalid;
 				continue;
 			} else {
 				t = y.type;
@@ -3704,7 +3759,7 @@ typeswitch_stmt(Node *s, Node *label)
 		}
 		open_scope();
 		if (lhs && lhs->kind == N_IDENT) {
-			Type *vt = (ntypes == 1 && single && single != ty_untyped_nil) ? single :
+			Type *vt = (ntypes == 1 && single && single != ty_untyped_nil) || single == ty_invalid ? single :
 				   (x.mode == M_INVALID ? ty_invalid : x.type);
 			Obj *v = new_local(lhs->u.ident.name, lhs->pos, vt, guard);
 			cl->u.clause.obj = v;
@@ -3906,8 +3961,7 @@ return_stmt(Node *s)
 	int nres = sig && sig->kind == TY_FUNC ? sig->results.len : 0;
 	if (l->len == 0) {
 		if (nres > 0) {
-			bool named = fi->results.len > 0 && !is_blank(fi->results.v[0]->name) &&
-				     fi->results.v[0]->name->name[0] != '~';
+			bool named = fi->results.len > 0 && fi->results.v[0]->name->name[0] != '~';
 			if (!named) {
 				Type **ws = NEWARR(perm, Type *, nres + 1);
 				for (int i = 0; i < nres; i++)
@@ -4389,7 +4443,7 @@ check_body(FuncInfo *fi, Node *body, FuncCtx *outer)
 				 fc.labels.v[i]->name->name);
 	for (int i = 0; i < fi->locals.len; i++) {
 		Obj *o = fi->locals.v[i];
-		if (!(o->flags & OBJF_USED) && !is_blank(o->name) &&
+		if (!(o->flags & OBJF_USED) && !is_blank(o->name) && !invalid_type(o->type) &&
 		    !(o->decl && o->decl->kind == N_ASSIGN && o->decl->u.assign.lhs.len == 1 &&
 		      unparen(o->decl->u.assign.rhs.len ? o->decl->u.assign.rhs.v[0] : NULL) &&
 		      unparen(o->decl->u.assign.rhs.v[0])->kind == N_TYPEASSERT &&
@@ -4726,8 +4780,9 @@ collect_methods(void)
 		bool dup = false;
 		for (int j = 0; j < t->methods.len; j++)
 			if (t->methods.v[j]->name == o->name) {
-				error_at(o->pos, "method %s.%s already declared at %s", to->name->name,
-					 o->name->name, pos_string(t->methods.v[j]->pos));
+				error_at(o->pos, "%s.%s redeclared in this block\n\t%s: other declaration of %s.%s",
+					 to->name->name, o->name->name, pos_string(t->methods.v[j]->pos),
+					 to->name->name, o->name->name);
 				dup = true;
 			}
 		if (!dup)
@@ -4839,12 +4894,13 @@ tc_package(Node **files, int nfiles)
 	if (pkg->name == sym_cstr("main") && savedpkg == NULL) {
 		Obj *m = scope_lookup_local(pkg->scope, sym_cstr("main"));
 		if (!m || m->kind != OBJ_FUNC) {
-			if (!m)
+			if (!m && diag_nerrors() == 0)
 				error_at((Pos){0}, "function main is undeclared in the main package");
 		}
 	}
 	initorder_compute(pkg, &tc.pkgvars);
-	qsort(pkg->funcs.v, (size_t)pkg->funcs.len, sizeof(FuncInfo *), cmp_funcs);
+	if (pkg->funcs.len > 1)
+		qsort(pkg->funcs.v, (size_t)pkg->funcs.len, sizeof(FuncInfo *), cmp_funcs);
 	for (int i = 0; i < nfiles; i++)
 		finish_node(files[i]);
 	type_layout_all();

@@ -458,11 +458,12 @@ type_is_interface(Type *t)
 	return ukind(t) == TY_INTERFACE;
 }
 
-// type_is_comparable reports whether == is defined on values of t.
-bool
-type_is_comparable(Type *t)
+static bool
+comparable_depth(Type *t, int depth)
 {
 	Type *u = type_under(t);
+	if (depth > 100)
+		return true;
 	switch (u->kind) {
 	case TY_SLICE:
 	case TY_MAP:
@@ -470,15 +471,22 @@ type_is_comparable(Type *t)
 	case TY_TUPLE:
 		return false;
 	case TY_ARRAY:
-		return type_is_comparable(u->elem);
+		return comparable_depth(u->elem, depth + 1);
 	case TY_STRUCT:
 		for (int i = 0; i < u->fields.len; i++)
-			if (!type_is_comparable(u->fields.v[i].type))
+			if (!comparable_depth(u->fields.v[i].type, depth + 1))
 				return false;
 		return true;
 	default:
 		return true;
 	}
+}
+
+// type_is_comparable reports whether == is defined on values of t.
+bool
+type_is_comparable(Type *t)
+{
+	return comparable_depth(t, 0);
 }
 
 // type_is_ordered reports whether < is defined on values of t.
@@ -506,11 +514,11 @@ type_has_pointers(Type *t)
 	case TY_UNTYPED_NIL:
 		return true;
 	case TY_ARRAY:
-		return u->len > 0 && type_has_pointers(u->elem);
+		return u->len > 0 && u->elem != t && type_has_pointers(u->elem);
 	case TY_STRUCT:
 	case TY_TUPLE:
 		for (int i = 0; i < u->fields.len; i++)
-			if (type_has_pointers(u->fields.v[i].type))
+			if (u->fields.v[i].type != t && type_has_pointers(u->fields.v[i].type))
 				return true;
 		return false;
 	default:
