@@ -71,6 +71,8 @@ conv_pos(PtrMap *argcall, Value *v, Pos pos)
 	Node *c = a ? ptrmap_get(argcall, a) : NULL;
 	if (!c || c == a)
 		return pos;
+	if (c->u.call.kind == CALL_BUILTIN && c->u.call.builtin == BI_PANIC)
+		return a->cval ? c->pos : pos; // panic(1): a constant is converted at the call
 	int k = 0;
 	while (k < c->u.call.args.len && c->u.call.args.v[k] != a)
 		k++;
