@@ -173,11 +173,7 @@ initorder_compute(Package *pkg, ObjList *pkgvars)
 		IntVec path = {0};
 		Bitset seen = bitset_new(perm, g.n);
 		find_path(&g, i, i, seen, &path);
-		if (path.len <= 1 && (path.len == 0 || path.v[0] == i)) {
-			error_at(v->pos, "initialization cycle: %s refers to itself", v->name->name);
-			continue;
-		}
-		char *msg = arena_sprintf(perm, "initialization cycle for %s", v->name->name);
+		char *msg = arena_sprintf(perm, "initialization loop for %s", v->name->name);
 		msg = arena_sprintf(perm, "%s\n\t%s: %s refers to", msg, pos_string(v->pos), v->name->name);
 		for (int k = 0; k < path.len - 1; k++) {
 			Obj *o = g.nodes[path.v[k]];

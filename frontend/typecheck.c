@@ -1151,7 +1151,21 @@ check_rhs(int nl, Type **lt, Node **lhs, NodeList *rhs, const char *context, Typ
 	if (nl == nr) {
 		for (int i = 0; i < nr; i++) {
 			Operand x;
-			tc_expr(&x, rhs->v[i]);
+			tc_rawexpr(&x, rhs->v[i], false);
+			Node *call = unparen(rhs->v[i]);
+			if (nl == 1 && x.mode == M_VALUE && x.type && x.type->kind == TY_TUPLE &&
+			    !x.type->obj && call && call->kind == N_CALL) {
+				int nv = x.type->fields.len;
+				error_at(expr_startpos(rhs->v[i]),
+					 "assignment mismatch: 1 variable but %s returns %d value%s",
+					 tc_exprstr(call->u.call.fun), nv, nv == 1 ? "" : "s");
+				if (lhs[0] && lhs[0]->kind == N_IDENT && lhs[0]->u.ident.obj)
+					lhs[0]->u.ident.obj->flags |= OBJF_USED;
+				return;
+			}
+			if (x.mode == M_NOVALUE || (x.type && x.type->kind == TY_TUPLE) ||
+			    x.mode == M_BUILTIN || x.mode == M_TYPE)
+				tc_single_value(&x);
 			if (lt[i]) {
 				tc_assign_to(&x, lt[i], context);
 				out[i] = lt[i];
@@ -1494,8 +1508,9 @@ obj_operand(Operand *x, Obj *o, Node *n)
 	case OBJ_VAR:
 		ensure(o);
 		if (is_pkg_level(o) && decls.v[o->index].color == GREY && !o->type) {
-			error_at(expr_startpos(n), "initialization cycle or invalid recursive reference to %s",
-				 o->name->name);
+			// a reference to a variable from its own initialiser: initorder.c
+			// reports the loop
+			initorder_note_ref(initorder_current(), o);
 			invalidate(x);
 			return;
 		}
@@ -2886,7 +2901,7 @@ check_composite(Operand *x, Node *n, Type *hint)
 					if (u->fields.v[j].name == k->u.ident.name)
 						fi = j;
 				if (fi < 0) {
-					error_at(k->pos, "unknown field %s in struct literal of type %s",
+					error_at(k->pos, "unknown field '%s' in struct literal of type %s",
 						 k->u.ident.name->name, type_string(t));
 					elem_value(kv->u.kv.value, ty_invalid, "struct literal");
 					continue;
@@ -4039,8 +4054,6 @@ return_stmt(Node *s)
 	for (int i = 0; i < l->len; i++)
 		ts[i] = l->v[i]->type;
 	Pos at = l->len > nres ? expr_startpos(l->v[nres]) : expr_startpos(l->v[l->len - 1]);
-	if (l->len < nres)
-		at = s->pos;
 	error_at(at, "%s return values\n\thave %s\n\twant %s",
 		 l->len < nres ? "not enough" : "too many", types_summary(ts, l->len, false),
 		 types_summary(lt, nres, false));
