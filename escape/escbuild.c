@@ -25,6 +25,13 @@
 //   append, copy, panic: gc's rules (appendee contents and appended values to the heap).
 // A value whose type has no pointers carries nothing (gc's blank hole).
 //
+// Also gc's special cases: self-assignments (b.buf = b.buf[1:], p.x = p.y) add no flow
+// and are reported; a func value that always holds one function (a FUNCADDR or a
+// MAKECLOSURE, through variables assigned once) is called statically; range variables
+// have loop depth 0 (gc declares them at function level); blocks reachable only through
+// a branch on a constant condition are ignored (gc deletes `if false { ... }` first);
+// uintptr -> unsafe.Pointer conversions trace the pointer through integer arithmetic.
+//
 // Source: gc's escape analysis (cmd/compile/internal/escape: expr.go, call.go,
 // assign.go, stmt.go), restated for SSA. Requires: GETVAR/SETVAR form.
 #include <string.h>
