@@ -61,6 +61,7 @@ typedef struct Target {
 typedef struct Label {
 	Sym *name;
 	Block *b;      // the block the label starts
+	bool placed;   // the labeled statement has been reached
 } Label;
 
 typedef VEC(Sym *) SymList;
@@ -80,6 +81,7 @@ typedef struct B {
 	SymList looping;     // labels that are targets of backward gotos
 	Type *restype;       // NULL, the result type, or the tuple of results
 	int ntemps;          // synthetic variables made so far
+	bool hasgoto;        // a goto was lowered: finish checks that no value lost dominance
 } B;
 
 static Value *expr(B *b, Node *n);
@@ -1953,13 +1955,22 @@ find_target(B *b, Node *n, bool cont)
 	return NULL;
 }
 
+// label_block returns the block label name starts; place: the labeled statement itself
+// (a second placement of the same name, which the checker rejects, gets a fresh block).
 static Block *
-label_block(B *b, Sym *name, Pos pos)
+label_block(B *b, Sym *name, Pos pos, bool place)
 {
-	for (int i = 0; i < b->labels.len; i++)
-		if (b->labels.v[i].name == name)
-			return b->labels.v[i].b;
-	Label l = {name, new_block(b, pos)};
+	bool blank = name && name->len == 1 && name->name[0] == '_';
+	for (int i = 0; i < b->labels.len && !blank; i++) {
+		Label *l = &b->labels.v[i];
+		if (l->name != name)
+			continue;
+		if (place && l->placed)
+			break;
+		l->placed |= place;
+		return l->b;
+	}
+	Label l = {name, new_block(b, pos), place};
 	vec_push(b->f->arena, b->labels, l);
 	return l.b;
 }
@@ -2259,7 +2270,8 @@ branch_stmt(B *b, Node *n)
 		return;
 	}
 	case BR_GOTO:
-		jump(b, label_block(b, n->u.branch.label, pos));
+		b->hasgoto = true;
+		jump(b, label_block(b, n->u.branch.label, pos, false));
 		b->cur = NULL;
 		return;
 	case BR_FALLTHROUGH:
@@ -2272,7 +2284,7 @@ labeled_stmt(B *b, Node *n)
 {
 	Node *s = n->u.labeled.stmt;
 	Sym *name = n->u.labeled.label;
-	Block *lb = label_block(b, name, npos(n));
+	Block *lb = label_block(b, name, npos(n), true);
 	if (is_looping(b, name)) {
 		b->depth++; // restored at the end of the enclosing block
 		lb->loopdepth = b->depth;
@@ -2489,6 +2501,39 @@ reset(B *b, Func *f, FuncInfo *fi)
 	b->looping.v = NULL;
 	b->looping.len = b->looping.cap = 0;
 	b->restype = NULL;
+	b->hasgoto = false;
+}
+
+// check_jumps reports a goto that jumps into a block (the checker should have; this
+// keeps gosub from building SSA where a value does not dominate its use).
+static void
+check_jumps(B *b)
+{
+	Func *f = b->f;
+	char *live = NEWARR(f->arena, char, f->nvalues);
+	for (int bi = 0; bi < f->blocks.len; bi++)
+		for (int i = 0; i < f->blocks.v[bi]->values.len; i++)
+			live[f->blocks.v[bi]->values.v[i]->id] = 1;
+	dom_compute(f);
+	for (int bi = 0; bi < f->blocks.len; bi++) {
+		Block *bl = f->blocks.v[bi];
+		for (int i = 0; i < bl->values.len; i++) {
+			Value *v = bl->values.v[i];
+			for (int j = 0; j < v->nargs; j++) {
+				Value *a = v->args[j];
+				Block *at = v->op == OP_PHI ? bl->preds.v[j] : bl;
+				if (!live[a->id] || !dom_dominates(a->block, at)) {
+					unsupported(v->pos, "goto into a block");
+					return;
+				}
+			}
+		}
+		Value *c = bl->control;
+		if (c && (!live[c->id] || !dom_dominates(c->block, bl))) {
+			unsupported(bl->pos, "goto into a block");
+			return;
+		}
+	}
 }
 
 static void
@@ -2501,6 +2546,8 @@ finish(B *b)
 		b->cur = NULL;
 	}
 	cfg_compute_rpo(f);
+	if (b->hasgoto)
+		check_jumps(b);
 }
 
 static void
