@@ -175,12 +175,19 @@ tc_builtin(Operand *x, Node *n, BuiltinId id)
 					error_at(expr_startpos(z.expr), "%s truncated to int", opstr(&z));
 					continue;
 				}
+				if (type_is_untyped(z.type) && z.mode == M_CONST && z.val &&
+				    !const_fits_int64(const_to_kind(z.val, CK_INT))) {
+					error_at(expr_startpos(z.expr), "invalid argument: index %s overflows int",
+						 opstr(&z));
+					continue;
+				}
 				if (type_is_untyped(z.type))
 					tc_convert_untyped(&z, ty_int);
 				if (z.mode == M_INVALID)
 					continue;
 				if (!type_is_integer(z.type)) {
-					error_at(expr_startpos(z.expr), "cannot convert %s to type int", opstr(&z));
+					error_at(expr_startpos(z.expr), "invalid argument: index %s must be integer",
+						 opstr(&z));
 					continue;
 				}
 				if (z.mode == M_CONST && z.val) {
@@ -188,6 +195,11 @@ tc_builtin(Operand *x, Node *n, BuiltinId id)
 						error_at(expr_startpos(z.expr),
 							 "invalid argument: index %s must not be negative",
 							 opstr(&z));
+						continue;
+					}
+					if (!const_fits_int64(z.val)) {
+						error_at(expr_startpos(z.expr),
+							 "invalid argument: index %s overflows int", opstr(&z));
 						continue;
 					}
 					sizes[i - 1] = const_int64(z.val);

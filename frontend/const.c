@@ -212,10 +212,12 @@ q_to_float(mpq_t q)
 	int neg = mpq_sgn(q) < 0;
 	double d = q_to_double(a);
 	float f;
-	if (d > (double)FLT_MAX) {
-		// FLT_MAX + half ulp = 2^128 - 2^103
-		double lim = ldexp(1, 128) - ldexp(1, 103);
-		f = d >= lim ? INFINITY : FLT_MAX;
+	mpq_t lim, fmax;
+	mpq_inits(lim, fmax, NULL);
+	mpq_set_d(lim, ldexp(1, 128) - ldexp(1, 103)); // FLT_MAX + half an ulp
+	mpq_set_d(fmax, (double)FLT_MAX);
+	if (mpq_cmp(a, fmax) >= 0) {
+		f = mpq_cmp(a, lim) >= 0 ? INFINITY : FLT_MAX;
 	} else {
 		// truncate toward zero, then pick the nearer neighbour exactly
 		float lo = (float)d;
@@ -246,6 +248,7 @@ q_to_float(mpq_t q)
 		}
 		mpq_clears(ql, qh, dl, dh, NULL);
 	}
+	mpq_clears(lim, fmax, NULL);
 	mpq_clear(a);
 	return neg ? -f : f;
 }

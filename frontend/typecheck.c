@@ -624,6 +624,9 @@ tc_assign_to(Operand *x, Type *t, const char *context)
 	}
 	const char *reason = NULL;
 	if (!tc_assignable(x, t, &reason)) {
+		if (!reason && type_is_interface(x->type) && !type_is_interface(t) &&
+		    implements(t, x->type, NULL))
+			reason = "need type assertion";
 		if (reason)
 			error_at(xpos(x), "cannot use %s as type %s in %s:\n\t%s", opstr(x),
 				 type_string(t), context, reason);
@@ -2590,17 +2593,7 @@ tc_conversion(Operand *x, Type *t, Node *call)
 	}
 	if (constarg && !is_const_type(t) && type_is_untyped(x->type)) {
 		// untyped constant to a non-constant type (interface, pointer from nil...)
-		if (type_is_interface(t)) {
-			tc_default(x);
-		} else {
-			Operand y = *x;
-			tc_convert_untyped(&y, t);
-			if (y.mode == M_INVALID) {
-				invalidate(x);
-				x->type = t;
-				return;
-			}
-		}
+		tc_default(x);
 	}
 	if (type_is_untyped(x->type) && x->type != ty_untyped_nil) {
 		// non-constant untyped (bool or shift): final type from the conversion
@@ -2627,7 +2620,16 @@ tc_conversion(Operand *x, Type *t, Node *call)
 		return;
 	}
 	if (!tc_convertible(x, t)) {
-		error_at(xpos(x), "cannot convert %s to type %s", opstr(x), type_string(t));
+		const char *reason = NULL;
+		if (type_is_interface(t))
+			implements(x->type, t, &reason);
+		else if (type_is_interface(x->type) && implements(t, x->type, NULL))
+			reason = "need type assertion";
+		if (reason)
+			error_at(xpos(x), "cannot convert %s to type %s:\n\t%s", opstr(x), type_string(t),
+				 reason);
+		else
+			error_at(xpos(x), "cannot convert %s to type %s", opstr(x), type_string(t));
 		invalidate(x);
 		x->type = t;
 		return;
@@ -2987,6 +2989,7 @@ check_composite(Operand *x, Node *n, Type *hint)
 	}
 	case TY_MAP: {
 		VEC(ConstVal *) keys = {0};
+		TypeVec keytypes = {0};
 		for (int i = 0; i < el->len; i++) {
 			Node *e = el->v[i];
 			if (!e || e->kind != N_KEYVALUE) {
@@ -3002,15 +3005,17 @@ check_composite(Operand *x, Node *n, Type *hint)
 			else
 				tc_expr(&k, e->u.kv.key);
 			tc_assign_to(&k, u->key, "map literal");
-			if (k.mode == M_CONST && k.val && !type_is_interface(u->key)) {
+			if (k.mode == M_CONST && k.val) {
 				for (int j = 0; j < keys.len; j++)
 					if (keys.v[j]->kind == k.val->kind &&
+					    keytypes.v[j] == k.type &&
 					    const_compare(AOP_EQ, keys.v[j], k.val)) {
 						error_at(xpos(&k), "duplicate key %s in map literal",
 							 tc_exprstr(e->u.kv.key));
 						break;
 					}
 				vec_push(perm, keys, k.val);
+				vec_push(perm, keytypes, k.type);
 			}
 			elem_value(e->u.kv.value, u->elem, "map literal");
 		}
@@ -3608,8 +3613,10 @@ switch_stmt(Node *s, Node *label)
 			error_at(xpos(&tag), "use of untyped nil in switch expression");
 			tag.mode = M_INVALID;
 		}
-		if (tag.mode != M_INVALID && !type_is_comparable(tag.type) && !invalid_type(tag.type)) {
-			error_at(xpos(&tag), "cannot switch on %s", opstr(&tag));
+		if (tag.mode != M_INVALID && !type_is_comparable(tag.type) && !has_nil(tag.type) &&
+		    !invalid_type(tag.type)) {
+			error_at(xpos(&tag), "cannot switch on %s (%s is not comparable)", opstr(&tag),
+				 type_string(tag.type));
 			tag.mode = M_INVALID;
 		}
 		tt = tag.mode == M_INVALID ? ty_invalid : tag.type;
@@ -3650,6 +3657,11 @@ switch_stmt(Node *s, Node *label)
 				error_at(xpos(&x), "invalid case %s in switch on %s (mismatched types %s and %s)",
 					 tc_exprstr(e), tc_exprstr(s->u.sw.tag), type_string(x.type),
 					 type_string(y.type));
+				continue;
+			}
+			if (!type_is_comparable(y.type) && !(x.type == ty_untyped_nil)) {
+				error_at(xpos(&x), "invalid case %s in switch on %s (%s)", tc_exprstr(e),
+					 tc_exprstr(s->u.sw.tag), incomparable_reason(y.type));
 				continue;
 			}
 			tc_default(&x);
