@@ -9,6 +9,13 @@
 // is the LLVM block that *ends* the pred (checks split SSA blocks into several LLVM
 // blocks: a cold "panic" block and an "ok" continuation).
 //
+// Big aggregates: a LOAD of more than BIG_AGG bytes whose every use is a STORE (the
+// stored value), an EXTRACT or a MAKEIFACE is not turned into an LLVM first-class load
+// (LLVM handles those badly: an [10000 x i64] load takes seconds at -O2) but copied with
+// memcpy into an entry-block temporary (Cg.memvals); its uses read the temporary. This is
+// sound because a non-phi use always sees the most recent execution of its definition,
+// which is what the temporary holds. Stores of big zero values become memsets.
+//
 // Go semantics handled here rather than by LLVM: integer division by zero panics and
 // MinInt / -1 wraps (x / -1 = -x, x % -1 = 0) instead of trapping; shifts by counts >=
 // the width give 0 (or the sign fill for signed >>) and negative signed counts panic;
@@ -71,13 +78,81 @@ load(Cg *c, Type *t, LLVMValueRef p, const char *name)
 	return l;
 }
 
+enum { BIG_AGG = 128 }; // bytes above which aggregates go through memory
+
 static void
 store(Cg *c, Type *t, LLVMValueRef x, LLVMValueRef p)
 {
-	if (type_size(t) == 0)
+	int64_t size = type_size(t);
+	if (size == 0)
 		return;
+	if (size > 64 && LLVMIsConstant(x) && LLVMIsNull(x)) {
+		LLVMBuildMemSet(c->b, p, LLVMConstInt(c->t_i8, 0, false), i64c(c, size),
+				(unsigned)type_align(t));
+		return;
+	}
 	LLVMValueRef s = LLVMBuildStore(c->b, x, p);
 	LLVMSetAlignment(s, (unsigned)type_align(t));
+}
+
+// memval returns the stack copy holding big LOAD v (see the file comment), or NULL.
+static LLVMValueRef
+memval(Cg *c, Value *v)
+{
+	return c->memvals ? c->memvals[v->id] : NULL;
+}
+
+// store_value stores SSA value v of type t at p, copying from its stack copy when it has
+// one.
+static void
+store_value(Cg *c, Type *t, Value *v, LLVMValueRef p)
+{
+	LLVMValueRef m = memval(c, v);
+	if (m) {
+		LLVMBuildMemCpy(c->b, p, (unsigned)type_align(t), m, (unsigned)type_align(t),
+				i64c(c, type_size(t)));
+		return;
+	}
+	store(c, t, cg_value(c, v), p);
+}
+
+static bool
+is_big(Type *t)
+{
+	if (!t)
+		return false;
+	Type *u = type_under(t);
+	return (u->kind == TY_ARRAY || u->kind == TY_STRUCT) && type_size(t) > BIG_AGG;
+}
+
+// find_memvals marks the big LOADs whose every use can read memory instead of a value.
+static bool *
+find_memvals(Func *f)
+{
+	bool *ok = NEWARR(f->arena, bool, f->nvalues + 1);
+	for (int i = 0; i < f->blocks.len; i++) {
+		Block *b = f->blocks.v[i];
+		for (int j = 0; j < b->values.len; j++) {
+			Value *v = b->values.v[j];
+			if (v->op == OP_LOAD && is_big(v->type))
+				ok[v->id] = true;
+		}
+	}
+	for (int i = 0; i < f->blocks.len; i++) {
+		Block *b = f->blocks.v[i];
+		if (b->control)
+			ok[b->control->id] = false;
+		for (int j = 0; j < b->values.len; j++) {
+			Value *v = b->values.v[j];
+			for (int k = 0; k < v->nargs; k++) {
+				bool friendly = (v->op == OP_STORE && k == 1) || v->op == OP_EXTRACT ||
+						(v->op == OP_MAKEIFACE && !cg_is_direct(v->args[0]->type));
+				if (!friendly)
+					ok[v->args[k]->id] = false;
+			}
+		}
+	}
+	return ok;
 }
 
 // zero_mem clears one object of type t at p.
@@ -664,6 +739,16 @@ convert(Cg *c, LLVMValueRef x, Type *from, Type *to, Pos pos)
 		}
 		return cmake(c, tt, re, im);
 	}
+	Type *fu = type_under(from), *tu = type_under(to);
+	if (fu->kind == TY_SLICE && tu->kind == TY_POINTER && type_under(tu->elem)->kind == TY_ARRAY) {
+		// (*[N]T)(s): panics unless len(s) >= N (Go's boundsConvert, code 8)
+		int64_t n = type_under(tu->elem)->len;
+		LLVMValueRef len = cpart(c, x, 1);
+		LLVMValueRef bad = LLVMBuildICmp(B, LLVMIntULT, len, i64c(c, n), "");
+		LLVMValueRef a[4] = {i64c(c, 8), len, i64c(c, n), i64c(c, 1)};
+		cg_panic_if(c, bad, "rt_panic_bounds", a, 4);
+		return cpart(c, x, 0);
+	}
 	if (fk == LLVMIntegerTypeKind && tk == LLVMPointerTypeKind)
 		return LLVMBuildIntToPtr(B, x, tt, "");
 	if (fk == LLVMPointerTypeKind && tk == LLVMIntegerTypeKind)
@@ -890,13 +975,14 @@ emit_makeiface(Cg *c, Value *v)
 {
 	Value *a = v->args[0];
 	Type *t = a->type;
-	LLVMValueRef x = arg(c, v, 0);
+	LLVMValueRef m = memval(c, a);
+	LLVMValueRef x = m ? NULL : arg(c, v, 0);
 	if (type_is_interface(t))
 		return x;
 	LLVMValueRef desc = cg_typedesc(c, t), data;
 	if (cg_is_direct(t)) {
 		data = direct_word(c, x, t);
-	} else if (LLVMIsConstant(x) && !LLVMIsUndef(x)) {
+	} else if (x && LLVMIsConstant(x) && !LLVMIsUndef(x)) {
 		// constants are boxed once, in read-only data
 		LLVMValueRef g = LLVMAddGlobal(c->mod, LLVMTypeOf(x), "boxed");
 		LLVMSetInitializer(g, x);
@@ -907,10 +993,10 @@ emit_makeiface(Cg *c, Value *v)
 		data = g;
 	} else if (v->esc == ESC_STACK) {
 		data = cg_alloca(c, cg_type(c, t), type_align(t), "box");
-		store(c, t, x, data);
+		store_value(c, t, a, data);
 	} else {
 		data = heap_alloc(c, t, "box");
-		store(c, t, x, data);
+		store_value(c, t, a, data);
 	}
 	LLVMValueRef r = LLVMGetUndef(c->t_iface);
 	r = LLVMBuildInsertValue(c->b, r, desc, 0, "");
@@ -1067,9 +1153,19 @@ emit_value(Cg *c, Value *v)
 	case OP_MAKESLICE:
 		return emit_makeslice(c, v);
 	case OP_LOAD:
+		if (v->uses == 0)
+			return NULL; // NILCHECK, not the load, does the nil check
+		if (c->memok[v->id]) {
+			LLVMValueRef tmp = cg_alloca(c, cg_type(c, v->type), type_align(v->type),
+						     vname(c, v));
+			LLVMBuildMemCpy(B, tmp, (unsigned)type_align(v->type), arg(c, v, 0),
+					(unsigned)type_align(v->type), i64c(c, type_size(v->type)));
+			c->memvals[v->id] = tmp;
+			return NULL;
+		}
 		return load(c, v->type, arg(c, v, 0), vname(c, v));
 	case OP_STORE:
-		store(c, v->args[1]->type, arg(c, v, 1), arg(c, v, 0));
+		store_value(c, v->args[1]->type, v->args[1], arg(c, v, 0));
 		return NULL;
 	case OP_FIELDADDR: {
 		Type *st = elem_of(v->args[0]->type);
@@ -1090,8 +1186,17 @@ emit_value(Cg *c, Value *v)
 	case OP_SLICEMAKE:
 		return slice_make(c, arg(c, v, 0), cg_to_i64(c, arg(c, v, 1), v->args[1]->type),
 				  cg_to_i64(c, arg(c, v, 2), v->args[2]->type), vname(c, v));
-	case OP_EXTRACT:
+	case OP_EXTRACT: {
+		LLVMValueRef m = memval(c, v->args[0]);
+		if (m) {
+			Type *at = v->args[0]->type;
+			LLVMValueRef idx[2] = {LLVMConstInt(c->t_i32, 0, false),
+					       LLVMConstInt(c->t_i32, (uint64_t)v->auxint, false)};
+			LLVMValueRef p = LLVMBuildInBoundsGEP2(B, cg_type(c, at), m, idx, 2, "");
+			return load(c, v->type, p, vname(c, v));
+		}
 		return LLVMBuildExtractValue(B, arg(c, v, 0), (unsigned)v->auxint, vname(c, v));
+	}
 	case OP_INSERT:
 		return LLVMBuildInsertValue(B, arg(c, v, 0), arg(c, v, 1), (unsigned)v->auxint,
 					    vname(c, v));
@@ -1225,6 +1330,8 @@ cg_emit_func(Cg *c, Func *f)
 		CgClosure *cl = cg_closure_layout(c, f->info, NULL);
 		c->closty = cl ? cl->ty : NULL;
 	}
+	c->memok = find_memvals(f);
+	c->memvals = NEWARR(f->arena, LLVMValueRef, f->nvalues + 1);
 	int n;
 	Block **order = rpo_order(f, &n);
 	c->allocabb = LLVMAppendBasicBlockInContext(c->ctx, c->fn, "entry");

@@ -103,6 +103,8 @@ struct_type(Cg *c, Type *t)
 	for (int i = 0; i < n; i++)
 		elts[i] = cg_type(c, u->fields.v[i].type);
 	LLVMTypeRef st = LLVMStructTypeInContext(c->ctx, elts, (unsigned)n, false);
+	if (t->kind == TY_TUPLE)
+		return st; // results only: the same type as cg_restype's, never in Go memory
 	int64_t gosize = type_size(t);
 	int64_t llsize = (int64_t)LLVMABISizeOfType(c->td, st);
 	if (llsize < gosize) {

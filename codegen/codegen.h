@@ -83,6 +83,8 @@ typedef struct Cg {
 	LLVMValueRef allocaend;      // the terminator of allocabb (allocas go before it)
 	LLVMValueRef ctxparam;       // the closure context, or NULL
 	LLVMTypeRef closty;          // closure object layout for FREEVAR, or NULL
+	LLVMValueRef *memvals;       // by ValueID: big LOADs kept in a stack copy (see cgfunc.c)
+	bool *memok;                 // by ValueID: this big LOAD may be kept in a stack copy
 } Cg;
 
 // CgClosure: the LLVM layout of the closure object of one func literal.
