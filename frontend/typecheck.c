@@ -36,7 +36,10 @@ typedef struct FuncCtx {
 	struct FuncCtx *outer;
 	int nlits;       // literals numbered so far directly inside
 	VEC(Obj *) labels;
-	VEC(Node *) labelnodes;
+	VEC(NodeList *) labellists; // the statement list holding each label
+	VEC(Pos) labelblocks;       // where that list's block starts
+	VEC(NodeList *) lists;      // statement lists being checked, outermost first
+	VEC(Node *) gotos;          // forward gotos to check for skipped declarations
 } FuncCtx;
 
 // Statement context: enclosing breakable/continuable statements.
@@ -3253,8 +3256,12 @@ static void check_stmt(Node *s);
 static void
 check_stmts(NodeList *l)
 {
+	if (tc.fn)
+		vec_push(perm, tc.fn->lists, l);
 	for (int i = 0; i < l->len; i++)
 		check_stmt(l->v[i]);
+	if (tc.fn)
+		tc.fn->lists.len--;
 }
 
 static void
@@ -3679,6 +3686,8 @@ switch_stmt(Node *s, Node *label)
 			}
 		}
 		open_scope();
+		if (tc.fn)
+			vec_push(perm, tc.fn->lists, &cl->u.clause.body);
 		for (int j = 0; j < cl->u.clause.body.len; j++) {
 			Node *st = cl->u.clause.body.v[j];
 			if (st && st->kind == N_BRANCH && st->u.branch.kind == BR_FALLTHROUGH) {
@@ -3692,6 +3701,8 @@ switch_stmt(Node *s, Node *label)
 			}
 			check_stmt(st);
 		}
+		if (tc.fn)
+			tc.fn->lists.len--;
 		close_scope();
 	}
 	tc.stmt = c.outer;
@@ -4089,12 +4100,29 @@ branch_stmt(Node *s)
 	switch (s->u.branch.kind) {
 	case BR_GOTO: {
 		Obj *l = lab ? find_label(lab) : NULL;
+		Pos lp = s->pos;
+		lp.col += 5; // the label after "goto "
 		if (!l) {
-			error_at(s->pos, "label %s not defined", sname(lab));
+			error_at(lp, "label %s not defined", sname(lab));
 			return;
 		}
 		l->flags |= OBJF_USED;
 		s->u.branch.target = l->decl;
+		int li = 0;
+		while (li < tc.fn->labels.len && tc.fn->labels.v[li] != l)
+			li++;
+		NodeList *ll = tc.fn->labellists.v[li];
+		bool visible = false;
+		for (int i = 0; i < tc.fn->lists.len; i++)
+			if (tc.fn->lists.v[i] == ll)
+				visible = true;
+		if (!visible) {
+			error_at(lp, "goto %s jumps into block starting at %s", lab->name,
+				 pos_string(tc.fn->labelblocks.v[li]));
+			return;
+		}
+		if (pos_cmp(l->pos, s->pos) > 0)
+			vec_push(perm, tc.fn->gotos, s);
 		return;
 	}
 	case BR_FALLTHROUGH:
@@ -4105,8 +4133,10 @@ branch_stmt(Node *s)
 		bool cont = s->u.branch.kind == BR_CONTINUE;
 		if (lab) {
 			Obj *l = find_label(lab);
+			Pos lp = s->pos;
+			lp.col += cont ? 9 : 6;
 			if (!l) {
-				error_at(s->pos, "%s label not defined: %s", cont ? "continue" : "break",
+				error_at(lp, "%s label not defined: %s", cont ? "continue" : "break",
 					 lab->name);
 				return;
 			}
@@ -4116,7 +4146,7 @@ branch_stmt(Node *s)
 				if (c->label && c->label->u.labeled.label == lab)
 					break;
 			if (!c || (cont && !c->isloop)) {
-				error_at(s->pos, "invalid %s label %s", cont ? "continue" : "break", lab->name);
+				error_at(lp, "invalid %s label %s", cont ? "continue" : "break", lab->name);
 				return;
 			}
 			s->u.branch.target = c->stmt;
@@ -4274,8 +4304,10 @@ check_stmt(Node *s)
 
 // ---- labels and terminating statements ----
 
+static void collect_list(NodeList *l, Pos bpos);
+
 static void
-collect_labels(Node *s)
+collect_labels(Node *s, NodeList *list, Pos bpos)
 {
 	if (!s)
 		return;
@@ -4290,37 +4322,93 @@ collect_labels(Node *s)
 			l->decl = s;
 			s->u.labeled.obj = l;
 			vec_push(perm, tc.fn->labels, l);
+			vec_push(perm, tc.fn->labellists, list);
+			vec_push(perm, tc.fn->labelblocks, bpos);
 		}
-		collect_labels(s->u.labeled.stmt);
+		collect_labels(s->u.labeled.stmt, list, bpos);
 		break;
 	}
 	case N_BLOCK:
-		for (int i = 0; i < s->u.block.stmts.len; i++)
-			collect_labels(s->u.block.stmts.v[i]);
+		collect_list(&s->u.block.stmts, s->pos);
 		break;
 	case N_IF:
-		collect_labels(s->u.ifs.then);
-		collect_labels(s->u.ifs.els);
+		collect_labels(s->u.ifs.then, NULL, s->pos);
+		collect_labels(s->u.ifs.els, NULL, s->pos);
 		break;
 	case N_FOR:
-		collect_labels(s->u.fors.body);
+		collect_labels(s->u.fors.body, NULL, s->pos);
 		break;
 	case N_RANGE:
-		collect_labels(s->u.range.body);
+		collect_labels(s->u.range.body, NULL, s->pos);
 		break;
 	case N_SWITCH:
 	case N_TYPESWITCH:
 	case N_SELECT:
 		for (int i = 0; i < s->u.sw.body.len; i++) {
 			Node *cl = s->u.sw.body.v[i];
-			if (!cl)
-				continue;
-			for (int j = 0; j < cl->u.clause.body.len; j++)
-				collect_labels(cl->u.clause.body.v[j]);
+			if (cl)
+				collect_list(&cl->u.clause.body, cl->pos);
 		}
 		break;
 	default:
 		break;
+	}
+}
+
+static void
+collect_list(NodeList *l, Pos bpos)
+{
+	for (int i = 0; i < l->len; i++)
+		collect_labels(l->v[i], l, bpos);
+}
+
+// check_gotos reports forward gotos that jump over variable declarations.
+static void
+check_gotos(FuncCtx *fc)
+{
+	for (int g = 0; g < fc->gotos.len; g++) {
+		Node *s = fc->gotos.v[g];
+		Node *lab = s->u.branch.target;
+		int li = 0;
+		while (li < fc->labels.len && fc->labels.v[li]->decl != lab)
+			li++;
+		if (li == fc->labels.len)
+			continue;
+		NodeList *l = fc->labellists.v[li];
+		Node *last = NULL;
+		Pos lastpos = {0};
+		for (int i = 0; i < l->len; i++) {
+			Node *st = l->v[i];
+			if (!st || st == lab)
+				break;
+			if (pos_cmp(st->pos, s->pos) <= 0)
+				continue;
+			if (st->kind == N_DECLSTMT) {
+				for (int j = 0; j < st->u.list.len; j++) {
+					Node *sp = st->u.list.v[j];
+					if (sp && sp->kind == N_VALUESPEC && !sp->u.value.isconst &&
+					    sp->u.value.names.len) {
+						last = sp->u.value.names.v[sp->u.value.names.len - 1];
+						lastpos = last->pos;
+					}
+				}
+			} else if (st->kind == N_ASSIGN && st->u.assign.define) {
+				for (int j = 0; j < st->u.assign.lhs.len; j++) {
+					Node *e = st->u.assign.lhs.v[j];
+					if (e && e->kind == N_IDENT && e->u.ident.obj &&
+					    e->u.ident.obj->decl == st) {
+						last = e;
+						lastpos = st->pos;
+					}
+				}
+			}
+		}
+		if (last) {
+			Pos lp = s->pos;
+			lp.col += 5;
+			error_at(lp, "goto %s jumps over declaration of %s at %s",
+				 s->u.branch.label->name, last->u.ident.name->name, pos_string(lastpos));
+		}
 	}
 }
 
@@ -4455,9 +4543,9 @@ check_body(FuncInfo *fi, Node *body, FuncCtx *outer)
 		if (fi->results.v[i]->name->name[0] != '~')
 			declare(tc.scope, fi->results.v[i], fi->results.v[i]->pos);
 	if (body->kind == N_BLOCK) {
-		for (int i = 0; i < body->u.block.stmts.len; i++)
-			collect_labels(body->u.block.stmts.v[i]);
+		collect_list(&body->u.block.stmts, body->pos);
 		check_stmts(&body->u.block.stmts);
+		check_gotos(&fc);
 		if (fi->type && fi->type->kind == TY_FUNC && fi->type->results.len > 0 &&
 		    !list_terminating(&body->u.block.stmts))
 			error_at(body->u.block.rbrace, "missing return");
