@@ -333,6 +333,14 @@ call_fn(Cg *c, Value *v, LLVMTypeRef fty, LLVMValueRef fn, LLVMValueRef ctx, int
 
 // ---- std externs ----
 
+static LLVMValueRef
+i64const(Cg *c, int64_t x)
+{
+	return LLVMConstInt(c->t_i64, (uint64_t)x, true);
+}
+
+static LLVMValueRef call_generic_std(Cg *c, Value *v, const char *path, const char *name);
+
 // slice_args returns the (ptr, len) of the []any variadic argument of a std call whose
 // fixed parameters are args[0..nfixed-1]: the slice argument itself, or a stack array
 // packed from the individual arguments.
@@ -389,6 +397,109 @@ static const struct {
 };
 
 static LLVMValueRef
+intrinsic(Cg *c, const char *name, LLVMTypeRef ret, LLVMValueRef *args, int n)
+{
+	LLVMTypeRef ps[2] = {n > 0 ? LLVMTypeOf(args[0]) : NULL, n > 1 ? LLVMTypeOf(args[1]) : NULL};
+	LLVMValueRef fn = LLVMGetNamedFunction(c->mod, name);
+	LLVMTypeRef fty = LLVMFunctionType(ret, ps, (unsigned)n, false);
+	if (!fn)
+		fn = LLVMAddFunction(c->mod, name, fty);
+	return LLVMBuildCall2(c->b, LLVMGlobalGetValueType(fn), fn, args, (unsigned)n, "");
+}
+
+// inline_std lowers the std functions that need no runtime: math through LLVM intrinsics
+// and libm (gosub links -lm), runtime hints as no-ops. Returns false for other functions.
+static bool
+inline_std(Cg *c, Value *v, const char *go, LLVMValueRef *out)
+{
+	static const struct {
+		const char *go, *fn; // fn: LLVM intrinsic or libm function of doubles
+		int nargs;
+	} unary[] = {
+		{"math.Sqrt", "llvm.sqrt.f64", 1}, {"math.Abs", "llvm.fabs.f64", 1},
+		{"math.Floor", "llvm.floor.f64", 1}, {"math.Ceil", "llvm.ceil.f64", 1},
+		{"math.Trunc", "llvm.trunc.f64", 1}, {"math.Copysign", "llvm.copysign.f64", 2},
+		{"math.Pow", "pow", 2}, {"math.Exp", "exp", 1}, {"math.Log", "log", 1},
+		{"math.Sin", "sin", 1}, {"math.Cos", "cos", 1},
+	};
+	LLVMBuilderRef B = c->b;
+	LLVMValueRef a[2] = {NULL, NULL};
+	for (int i = 0; i < v->nargs && i < 2; i++)
+		a[i] = cg_value(c, v->args[i]);
+	for (size_t i = 0; i < ARRAY_LEN(unary); i++) {
+		if (strcmp(unary[i].go, go) == 0 && v->nargs == unary[i].nargs) {
+			*out = intrinsic(c, unary[i].fn, c->t_f64, a, unary[i].nargs);
+			return true;
+		}
+	}
+	LLVMValueRef inf = LLVMConstReal(c->t_f64, __builtin_inf());
+	if (strcmp(go, "math.Mod") == 0) {
+		*out = LLVMBuildFRem(B, a[0], a[1], ""); // C fmod's results and special cases
+	} else if (strcmp(go, "math.Max") == 0 || strcmp(go, "math.Min") == 0) {
+		// Go: Max(x, +Inf) = +Inf even for NaN x; otherwise NaN wins and -0 < +0, which
+		// is llvm.maximum's definition
+		bool max = strcmp(go, "math.Max") == 0;
+		LLVMValueRef lim = max ? inf : LLVMConstReal(c->t_f64, -__builtin_inf());
+		LLVMValueRef r = intrinsic(c, max ? "llvm.maximum.f64" : "llvm.minimum.f64",
+					   c->t_f64, a, 2);
+		LLVMValueRef any = LLVMBuildOr(B, LLVMBuildFCmp(B, LLVMRealOEQ, a[0], lim, ""),
+					       LLVMBuildFCmp(B, LLVMRealOEQ, a[1], lim, ""), "");
+		*out = LLVMBuildSelect(B, any, lim, r, "");
+	} else if (strcmp(go, "math.IsNaN") == 0) {
+		*out = cg_bool(c, LLVMBuildFCmp(B, LLVMRealUNO, a[0], a[0], ""));
+	} else if (strcmp(go, "math.IsInf") == 0) {
+		// sign > 0: +Inf; sign < 0: -Inf; 0: either
+		LLVMValueRef sign = a[1];
+		LLVMValueRef pos = LLVMBuildFCmp(B, LLVMRealOEQ, a[0], inf, "");
+		LLVMValueRef neg = LLVMBuildFCmp(B, LLVMRealOEQ, a[0], LLVMConstReal(c->t_f64, -__builtin_inf()), "");
+		LLVMValueRef sp = LLVMBuildICmp(B, LLVMIntSGE, sign, i64const(c, 0), "");
+		LLVMValueRef sn = LLVMBuildICmp(B, LLVMIntSLE, sign, i64const(c, 0), "");
+		*out = cg_bool(c, LLVMBuildOr(B, LLVMBuildAnd(B, pos, sp, ""),
+					    LLVMBuildAnd(B, neg, sn, ""), ""));
+	} else if (strcmp(go, "math.Inf") == 0) {
+		LLVMValueRef sp = LLVMBuildICmp(B, LLVMIntSGE, a[0], i64const(c, 0), "");
+		*out = LLVMBuildSelect(B, sp, inf, LLVMConstReal(c->t_f64, -__builtin_inf()), "");
+	} else if (strcmp(go, "math.NaN") == 0) {
+		*out = LLVMConstReal(c->t_f64, __builtin_nan(""));
+	} else if (strcmp(go, "math.Signbit") == 0) {
+		LLVMValueRef bits = LLVMBuildBitCast(B, a[0], c->t_i64, "");
+		*out = cg_bool(c, LLVMBuildICmp(B, LLVMIntSLT, bits, i64const(c, 0), ""));
+	} else if (strcmp(go, "math.Float64bits") == 0 || strcmp(go, "math.Float32bits") == 0 ||
+		   strcmp(go, "math.Float64frombits") == 0 ||
+		   strcmp(go, "math.Float32frombits") == 0) {
+		*out = LLVMBuildBitCast(B, a[0], cg_type(c, v->type), "");
+	} else if (strcmp(go, "runtime.GC") == 0 || strcmp(go, "runtime.Gosched") == 0 ||
+		   strcmp(go, "runtime.KeepAlive") == 0) {
+		*out = NULL; // hints: nothing to do until the collector and scheduler exist
+	} else if (strcmp(go, "runtime.GOMAXPROCS") == 0 ||
+		   strcmp(go, "runtime.NumGoroutine") == 0) {
+		*out = i64const(c, 1);
+	} else {
+		return false;
+	}
+	return true;
+}
+
+// call_generic_std calls a std function the tables above do not know as the runtime
+// function rt_<path>_<Name> (path with '/' as '_', e.g. rt_strings_Index,
+// rt_runtime_debug_SetGCPercent), with arguments and results following rt.h's rule
+// (string -> ptr, len; slice -> ptr, len, cap; interface -> type, data; results that are
+// not scalars or strings, including several results, through an out-pointer first
+// argument laid out as a C struct of the results).
+static LLVMValueRef
+call_generic_std(Cg *c, Value *v, const char *path, const char *name)
+{
+	char *rt = arena_sprintf(c->arena, "rt_%s_%s", path, name);
+	for (char *p = rt; *p; p++)
+		if (*p == '/' || *p == '.')
+			*p = '_';
+	Value tmp = *v;
+	tmp.op = OP_CALLRT;
+	tmp.aux = rt;
+	return cg_emit_callrt(c, &tmp);
+}
+
+static LLVMValueRef
 call_std(Cg *c, Value *v, Obj *o)
 {
 	const char *path = o->pkg && o->pkg->path ? o->pkg->path : "?";
@@ -398,8 +509,10 @@ call_std(Cg *c, Value *v, Obj *o)
 		if (strcmp(std_table[i].go, go) == 0)
 			k = i;
 	if (k < 0) {
-		error_at(v->pos, "%s is not supported", go);
-		return v->type ? LLVMGetUndef(cg_type(c, v->type)) : NULL;
+		LLVMValueRef r;
+		if (inline_std(c, v, go, &r))
+			return r;
+		return call_generic_std(c, v, path, o->name ? o->name->name : "?");
 	}
 	LLVMValueRef args[4];
 	int n = 0;

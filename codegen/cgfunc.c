@@ -78,7 +78,10 @@ load(Cg *c, Type *t, LLVMValueRef p, const char *name)
 	return l;
 }
 
-enum { BIG_AGG = 128 }; // bytes above which aggregates go through memory
+enum {
+	BIG_AGG = 128,          // bytes above which LOADs may go through memory
+	MAX_VALUE = 1 << 20,    // bytes above which SSA aggregate values are not supported
+};
 
 static void
 store(Cg *c, Type *t, LLVMValueRef x, LLVMValueRef p)
@@ -162,10 +165,8 @@ zero_mem(Cg *c, Type *t, LLVMValueRef p)
 	int64_t size = type_size(t);
 	if (size == 0)
 		return;
-	if (size <= 64)
-		store(c, t, LLVMConstNull(cg_type(c, t)), p);
-	else
-		LLVMBuildMemSet(c->b, p, LLVMConstInt(c->t_i8, 0, false), i64c(c, size),
+	// LLVM turns small memsets into stores itself
+	LLVMBuildMemSet(c->b, p, LLVMConstInt(c->t_i8, 0, false), i64c(c, size),
 				(unsigned)type_align(t));
 }
 
@@ -1079,6 +1080,49 @@ emit_nilcheck(Cg *c, Value *v)
 
 // ---- one value ----
 
+// agg_index_ok reports whether i indexes an element of aggregate x (a constant index past
+// the end of an array only occurs after a bounds check that always fails).
+static bool
+agg_index_ok(LLVMValueRef x, int64_t i)
+{
+	LLVMTypeRef t = LLVMTypeOf(x);
+	uint64_t n;
+	switch (LLVMGetTypeKind(t)) {
+	case LLVMStructTypeKind:
+		n = LLVMCountStructElementTypes(t);
+		break;
+	case LLVMArrayTypeKind:
+		n = LLVMGetArrayLength2(t);
+		break;
+	default:
+		return false;
+	}
+	return i >= 0 && (uint64_t)i < n;
+}
+
+// check_sizes reports values too big for LLVM to handle as SSA values (gc keeps them in
+// memory; gosub does not yet, so it says so instead of hanging in LLVM).
+static void
+check_sizes(Cg *c, Func *f)
+{
+	for (int i = 0; i < f->blocks.len; i++) {
+		Block *b = f->blocks.v[i];
+		for (int j = 0; j < b->values.len; j++) {
+			Value *v = b->values.v[j];
+			if (!v->type || v->op == OP_ZERO || (v->op == OP_LOAD && (v->uses == 0 ||
+									  c->memok[v->id])))
+				continue;
+			Type *u = type_under(v->type);
+			if ((u->kind == TY_ARRAY || u->kind == TY_STRUCT || u->kind == TY_TUPLE) &&
+			    type_size(v->type) > MAX_VALUE) {
+				error_at(v->pos, "not supported: values of type %s (%lld bytes)",
+					 type_string(v->type), (long long)type_size(v->type));
+				return;
+			}
+		}
+	}
+}
+
 static LLVMValueRef
 emit_value(Cg *c, Value *v)
 {
@@ -1195,9 +1239,13 @@ emit_value(Cg *c, Value *v)
 			LLVMValueRef p = LLVMBuildInBoundsGEP2(B, cg_type(c, at), m, idx, 2, "");
 			return load(c, v->type, p, vname(c, v));
 		}
+		if (!agg_index_ok(arg(c, v, 0), v->auxint))
+			return LLVMConstNull(cg_type(c, v->type)); // zero-size, or after a failing check
 		return LLVMBuildExtractValue(B, arg(c, v, 0), (unsigned)v->auxint, vname(c, v));
 	}
 	case OP_INSERT:
+		if (!agg_index_ok(arg(c, v, 0), v->auxint))
+			return arg(c, v, 0);
 		return LLVMBuildInsertValue(B, arg(c, v, 0), arg(c, v, 1), (unsigned)v->auxint,
 					    vname(c, v));
 	case OP_TUPLE: {
@@ -1332,6 +1380,12 @@ cg_emit_func(Cg *c, Func *f)
 	}
 	c->memok = find_memvals(f);
 	c->memvals = NEWARR(f->arena, LLVMValueRef, f->nvalues + 1);
+	int nerr = diag_nerrors();
+	check_sizes(c, f);
+	if (diag_nerrors() > nerr) {
+		c->f = NULL;
+		return;
+	}
 	int n;
 	Block **order = rpo_order(f, &n);
 	c->allocabb = LLVMAppendBasicBlockInContext(c->ctx, c->fn, "entry");

@@ -172,8 +172,10 @@ cg_program(Program *p, const CgOptions *o)
 		LLVMPositionBuilderAtEnd(c.b, LLVMAppendBasicBlockInContext(c.ctx, init, "entry"));
 		LLVMBuildRetVoid(c.b);
 	}
-	if (diag_nerrors() > 0)
+	if (diag_nerrors() > 0) {
 		ok = false;
+		diag_flush(); // the caller may exit without flushing when we fail
+	}
 	if (ok && o->verify)
 		verify(&c);
 	if (ok)

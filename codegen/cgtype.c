@@ -29,6 +29,8 @@
 #include "frontend/frontend.h"
 #include "runtime/rt.h"
 
+enum { MAX_BITMAP_WORDS = 1 << 24 }; // largest pointer bitmap emitted (128 MB of pointers)
+
 typedef struct TypeCache {
 	unsigned gen;      // Cg.gen this entry belongs to
 	LLVMTypeRef ll;    // LLVM value type, or NULL
@@ -173,6 +175,7 @@ cg_type(Cg *c, Type *t)
 		break;
 	case TY_UNSAFEPTR: case TY_UNTYPED_NIL: case TY_POINTER: case TY_MAP: case TY_CHAN:
 	case TY_FUNC:
+	case TY_INVALID: // 8 bytes in the frontend's layout; only left by checker bugs
 		ll = c->t_ptr;
 		break;
 	case TY_SLICE:
@@ -182,7 +185,10 @@ cg_type(Cg *c, Type *t)
 		ll = c->t_iface;
 		break;
 	case TY_ARRAY:
-		ll = LLVMArrayType2(cg_type(c, u->elem), (uint64_t)u->len);
+		// zero-size arrays get no elements: [1e9 x [0 x ptr]] would make LLVM expand
+		// a billion empty elements
+		ll = LLVMArrayType2(cg_type(c, u->elem),
+				    type_size(t) == 0 ? 0 : (uint64_t)u->len);
 		break;
 	case TY_STRUCT: case TY_TUPLE:
 		ll = struct_type(c, t);
@@ -260,7 +266,7 @@ ptrdata(Type *t)
 	case TY_INTERFACE:
 		return 16;
 	case TY_ARRAY:
-		if (u->len == 0 || !type_has_pointers(u->elem))
+		if (u->len == 0 || !type_has_pointers(u->elem) || type_size(u->elem) == 0)
 			return 0;
 		return (u->len - 1) * type_size(u->elem) + ptrdata(u->elem);
 	case TY_STRUCT: case TY_TUPLE: {
@@ -294,7 +300,7 @@ cg_ptrmask(Type *t, int64_t off, uint8_t *mask)
 		mask[(w + 1) / 8] |= (uint8_t)(1u << ((w + 1) % 8));
 		break;
 	case TY_ARRAY:
-		if (!type_has_pointers(u->elem))
+		if (!type_has_pointers(u->elem) || type_size(u->elem) == 0)
 			break;
 		for (int64_t i = 0; i < u->len; i++)
 			cg_ptrmask(u->elem, off + i * type_size(u->elem), mask);
@@ -605,6 +611,12 @@ cg_typedesc(Cg *c, Type *t)
 	Type *u = type_under(t);
 	int64_t size = type_size(t), pd = ptrdata(t);
 	LLVMValueRef bits = NULL;
+	if (pd > MAX_BITMAP_WORDS * 8) {
+		error_at(c->f ? c->f->pos : (Pos){0},
+			 "not supported: type %s is too large (%lld bytes of pointers)",
+			 type_string(t), (long long)pd);
+		pd = 0;
+	}
 	if (pd > 0) {
 		int64_t nwords = pd / 8;
 		uint8_t *mask = NEWARR(c->arena, uint8_t, (nwords + 7) / 8 + 1);
