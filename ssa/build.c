@@ -264,6 +264,24 @@ byref_capture(Obj *o)
 	       (o->flags & (OBJF_REASSIGNED | OBJF_ADDRTAKEN) || type_size(o->type) > 128);
 }
 
+// contains_array: t is an array or a struct with an array inside (not through
+// pointers). Like gc, such values are not SSA-able: an element assignment needs an
+// address.
+static bool
+contains_array(Type *t)
+{
+	Type *u = utype(t);
+	if (!u)
+		return false;
+	if (u->kind == TY_ARRAY)
+		return true;
+	if (u->kind == TY_STRUCT)
+		for (int i = 0; i < u->fields.len; i++)
+			if (contains_array(u->fields.v[i].type))
+				return true;
+	return false;
+}
+
 // is_memvar: variables that live in memory (see the top of this file).
 static bool
 is_memvar(Obj *o)
@@ -272,10 +290,10 @@ is_memvar(Obj *o)
 		return true;
 	if (byref_capture(o))
 		return true;
-	// gc keeps arrays of more than one element in memory; we keep every array there
-	// (a one-element array variable is rare, and -m output is the same either way).
-	Type *u = utype(o->type);
-	return u && u->kind == TY_ARRAY;
+	// gc keeps arrays of more than one element in memory; we keep every array there,
+	// and every struct holding one (a one-element array variable is rare, and -m output
+	// is the same either way).
+	return contains_array(o->type);
 }
 
 static bool
