@@ -1150,8 +1150,24 @@ emit_value(Cg *c, Value *v)
 		return LLVMBuildPhi(B, cg_type(c, v->type), vname(c, v));
 	case OP_COPY:
 		return arg(c, v, 0);
-	case OP_GLOBAL:
-		return global_of(c, v->aux, v->pos);
+	case OP_GLOBAL: {
+		Obj *o = v->aux;
+		LLVMValueRef g = global_of(c, o, v->pos);
+		if (o && o->pkg && o->pkg->path && strcmp(o->pkg->path, "os") == 0 && o->name &&
+		    strcmp(o->name->name, "Args") == 0) {
+			// os.Args: filled from the runtime on first use
+			LLVMValueRef p = LLVMBuildLoad2(B, c->t_ptr, g, "");
+			LLVMValueRef isnil = LLVMBuildICmp(B, LLVMIntEQ, p, LLVMConstNull(c->t_ptr), "");
+			LLVMBasicBlockRef fill = LLVMAppendBasicBlockInContext(c->ctx, c->fn, "args");
+			LLVMBasicBlockRef done = LLVMAppendBasicBlockInContext(c->ctx, c->fn, "hasargs");
+			LLVMBuildCondBr(B, isnil, fill, done);
+			LLVMPositionBuilderAtEnd(B, fill);
+			cg_rtcall(c, "rt_os_args", c->t_void, &g, 1);
+			LLVMBuildBr(B, done);
+			LLVMPositionBuilderAtEnd(B, done);
+		}
+		return g;
+	}
 	case OP_FUNCADDR: {
 		Obj *o = v->aux;
 		LLVMValueRef fn = cg_func_of(c, o);
