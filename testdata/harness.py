@@ -885,8 +885,12 @@ def run_gosuite(ctx, pool):
 			os.path.relpath(ratchet_path, REPO),
 			'' if args.update_ratchet else ' (add them with --update-ratchet)'))
 		if args.update_ratchet:
+			header = []
+			if os.path.exists(ratchet_path):
+				with open(ratchet_path) as f:
+					header = [l for l in f if l.startswith('#')]
 			with open(ratchet_path, 'w') as f:
-				f.write(''.join(t + '\n' for t in sorted(ratchet | set(newly))))
+				f.write(''.join(header) + ''.join(t + '\n' for t in sorted(ratchet | set(newly))))
 	print('gosuite: %d of %d pass; %d not passing yet are counted as skipped' % (
 		passed, len(tests), skipped))
 	return passed, failed, skipped
