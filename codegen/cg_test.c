@@ -631,6 +631,35 @@ test_conv(void)
 	check("conv", p, 2, want, 0);
 }
 
+// big aggregates: b := a (a [40]int in memory) goes through a stack copy; b[39] after a
+// later store to a still reads the copy
+static void
+test_bigcopy(void)
+{
+	Program *p = newprog();
+	Type *at = type_array(ty_int, 40), *pat = type_pointer(at), *pi = type_pointer(ty_int);
+	Func *m = newfunc(p, "main.main", functype(0, NULL, 0, NULL), false);
+	Block *b = ssa_new_block(m, BK_RET, P0);
+	Value *a = mk(b, OP_ALLOC, pat, ALLOC_VAR, 0);
+	a->esc = ESC_HEAP;
+	Value *bb = mk(b, OP_ALLOC, pat, ALLOC_VAR, 0);
+	bb->esc = ESC_STACK;
+	Value *a39 = mk(b, OP_INDEXADDR, pi, 0, 2, a, iconst(b, ty_int, 39));
+	mk(b, OP_STORE, NULL, 0, 2, a39, iconst(b, ty_int, 7));
+	Value *av = mk(b, OP_LOAD, at, 0, 1, a); // big: stack copy
+	mk(b, OP_STORE, NULL, 0, 2, a39, iconst(b, ty_int, 8));
+	mk(b, OP_STORE, NULL, 0, 2, bb, av);
+	println_int(b, mk(b, OP_EXTRACT, ty_int, 39, 1, av));
+	println_int(b, mk(b, OP_LOAD, ty_int, 0, 1, mk(b, OP_INDEXADDR, pi, 0, 2, bb,
+							iconst(b, ty_int, 39))));
+	println_int(b, mk(b, OP_LOAD, ty_int, 0, 1, a39));
+	mk(b, OP_STORE, NULL, 0, 2, a, mk(b, OP_ZERO, at, 0, 0)); // memset
+	println_int(b, mk(b, OP_LOAD, ty_int, 0, 1, a39));
+	ret(b, NULL);
+	check("bigcopy", p, 0, "7\n7\n8\n0\n", 0);
+	check("bigcopy", p, 2, "7\n7\n8\n0\n", 0);
+}
+
 int
 main(int argc, char **argv)
 {
@@ -653,6 +682,7 @@ main(int argc, char **argv)
 	test_append();
 	test_compare();
 	test_conv();
+	test_bigcopy();
 	printf("%d passed, %d failed\n", npass, nfail);
 	return nfail != 0;
 }

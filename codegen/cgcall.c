@@ -534,6 +534,27 @@ call_std(Cg *c, Value *v, Obj *o)
 		n = 1;
 		break;
 	}
+	bool counted = !std_table[k].retstr && std_table[k].kind != STD_EXIT && v->type &&
+		       v->uses > 0 && type_under(v->type)->kind == TY_TUPLE;
+	if (counted) {
+		// n, err := fmt.Print...(): rt.h's printers return nothing, so format with the
+		// Sprint twin, print that one string (Print of one string writes it verbatim)
+		// and count its bytes
+		const char *twin = arena_sprintf(c->arena, "rt_fmt_s%s", std_table[k].rt + 7);
+		LLVMValueRef s = cg_rtcall(c, twin, c->t_str, args, n);
+		LLVMValueRef slot = cg_alloca(c, c->t_str, 8, "out");
+		LLVMBuildStore(c->b, s, slot);
+		LLVMValueRef d = cg_typedesc(c, ty_string);
+		LLVMValueRef e = LLVMGetUndef(c->t_iface);
+		e = LLVMBuildInsertValue(c->b, e, d, 0, "");
+		e = LLVMBuildInsertValue(c->b, e, slot, 1, "");
+		LLVMValueRef eslot = cg_alloca(c, c->t_iface, 8, "outarg");
+		LLVMBuildStore(c->b, e, eslot);
+		LLVMValueRef pa[2] = {eslot, i64const(c, 1)};
+		cg_rtcall(c, "rt_fmt_print", c->t_void, pa, 2);
+		LLVMValueRef t = LLVMConstNull(cg_type(c, v->type));
+		return LLVMBuildInsertValue(c->b, t, LLVMBuildExtractValue(c->b, s, 1, ""), 0, "");
+	}
 	LLVMValueRef r = cg_rtcall(c, std_table[k].rt, std_table[k].retstr ? c->t_str : c->t_void,
 				   args, n);
 	if (!v->type)
