@@ -18,6 +18,14 @@ typedef struct Lexer {
 	size_t off;        // offset of the next unread byte of buf
 	int line;          // line of that byte
 	size_t linestart;  // offset in buf of that line's first byte
+	// the position base set by the last //line or /*line*/ directive (gc's PosBase):
+	// positions at or after (baseline, basecol) in the file report file basefile, line
+	// relline + (line - baseline) and, on the base's own line, column relcol + (col -
+	// basecol) (relcol 0: the column is unknown and printed as 0 until the next directive)
+	bool hasbase;      // a directive is in effect
+	int basefile;      // file table index of the directive's file name
+	int baseline, basecol; // where the base starts, in the file's own coordinates
+	int relline, relcol;   // the line and column the directive gives to that place
 	bool nlsemi;       // a newline or EOF here becomes ';'
 	VEC(char) nest;    // bracket stack: 'H' statement header, 'P' ( or [, 'B' {
 	// the most recent token, for error messages
@@ -28,9 +36,11 @@ typedef struct Lexer {
 	int nsynerr;         // syntax and lexical errors reported
 	bool eofsemi;        // the ';' at EOF has been delivered
 	Node *result;        // the N_FILE node, once the package clause parsed
+	const char *pendmsg; // a syntax error to report at the next token's position
 } Lexer;
 
 Pos lex_pos(Lexer *lx, size_t off);      // position of byte offset off in buf
+Pos pos_plus(Pos p, int n);              // n columns to the right (an unknown column stays 0)
 void lex_error(Lexer *lx, Pos pos, const char *fmt, ...) PRINTF(3, 4);
 void lex_header_end(Lexer *lx, int depth); // the parser found a statement body opener
 bool uni_is_letter(uint32_t c);          // unicode.IsLetter
@@ -40,6 +50,7 @@ const char *quote_rune(uint32_t c);      // Go's %q of a rune: 'a', '\n', '\x00'
 const char *fmt_U(uint32_t c);           // Go's %#U: U+0023 '#'
 
 // syntaxerr.c
+const char *lex_header_kind(Lexer *lx); // "if", "for", "switch" or NULL: the open header
 void syntax_error_at(Lexer *lx, Pos pos, const char *fmt, ...) PRINTF(3, 4);
 void syntax_error_report(Lexer *lx, Pos pos, const char *tok, const char **expected, int n,
 			 int state);

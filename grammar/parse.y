@@ -69,7 +69,12 @@ yyerror(YYLTYPE *loc, Lexer *lx, const char *msg)
 static int
 yylex(YYSTYPE *lval, YYLTYPE *lloc, Lexer *lx)
 {
-	return gramlex(lval, lloc, lx->scanner);
+	int tok = gramlex(lval, lloc, lx->scanner);
+	if (lx->pendmsg) { // an error gc reports at the token after the offending one
+		syntax_error_at(lx, lloc->pos, "%s", lx->pendmsg);
+		lx->pendmsg = NULL;
+	}
+	return tok;
 }
 
 static NodeList list1(Node *n);
@@ -160,6 +165,7 @@ static Node *rangeclause(Pos pos, NodeList lhs, Node *x, bool define);
 %type <list> field_decls iface_elems name_list
 %type <node> otag signature result param dotdotdot
 %type <list> param_list oparams
+%type <node> import_path
 %type <node> expr uexpr pexpr pexpr_no_paren nameish pseudocall
 %type <node> expr_or_type funclit keyval elem complit_value oexpr
 %type <list> expr_list expr_or_type_list oexpr_list elem_list braced_elems
@@ -208,9 +214,23 @@ import_specs:
 ;
 
 import_spec:
-	LITERAL { $$ = importspec(@1.pos, NULL, $1); }
-|	NAME LITERAL { $$ = importspec(@1.pos, ident(@1.pos, $1), $2); }
-|	'.' LITERAL { $$ = importspec(@1.pos, ident(@1.pos, sym_cstr(".")), $2); }
+	import_path { $$ = importspec(@1.pos, NULL, $1); }
+|	NAME import_path { $$ = importspec(@1.pos, ident(@1.pos, $1), $2); }
+|	'.' import_path { $$ = importspec(@1.pos, ident(@1.pos, sym_cstr(".")), $2); }
+;
+
+// import_path: gc complains about a literal other than a string at the token after it.
+import_path:
+	LITERAL
+	{
+		$$ = $1;
+		if ($1->u.lit.kind != LIT_STRING) {
+			if (yychar == YYEMPTY)
+				lx->pendmsg = "import path must be a string";
+			else
+				syntax_error_at(lx, lx->tokpos, "import path must be a string");
+		}
+	}
 ;
 
 // ---- Go spec "Declarations and scope": top level ----
@@ -300,6 +320,12 @@ funcdecl:
 			error_at(@1.pos, r.len ? "method has multiple receivers" :
 				 "method has no receiver");
 		$$ = funcdecl(lx, @2.pos, r.len ? r.v[0] : NULL, $5, @5.pos, $6, $7);
+	}
+|	FUNC '(' oparams ')' NAME '[' param_list ocomma ']' signature fbody
+	{
+		syntax_error_at(lx, @6.pos, "method must have no type parameters");
+		NodeList r = params(lx, $3);
+		$$ = funcdecl(lx, @2.pos, r.len ? r.v[0] : NULL, $5, @5.pos, $10, $11);
 	}
 ;
 
@@ -438,6 +464,22 @@ field_decl:
 	name_list type otag { $$ = field(@1.pos, $1, $2, $3); }
 |	embedded otag { $$ = field(@1.pos, (NodeList){0}, $1, $2); }
 |	'*' embedded otag { $$ = field(@1.pos, (NodeList){0}, node1(N_STAR, @1.pos, $2), $3); }
+	// gc parses and rejects (T), (*T) and *(T)
+|	'(' embedded ')' otag
+	{
+		syntax_error_at(lx, @1.pos, "cannot parenthesize embedded type");
+		$$ = field(@1.pos, (NodeList){0}, $2, $4);
+	}
+|	'(' '*' embedded ')' otag
+	{
+		syntax_error_at(lx, @1.pos, "cannot parenthesize embedded type");
+		$$ = field(@1.pos, (NodeList){0}, node1(N_STAR, @2.pos, $3), $5);
+	}
+|	'*' '(' embedded ')' otag
+	{
+		syntax_error_at(lx, @2.pos, "cannot parenthesize embedded type");
+		$$ = field(@1.pos, (NodeList){0}, node1(N_STAR, @1.pos, $3), $5);
+	}
 ;
 
 embedded:
@@ -472,6 +514,12 @@ iface_elems:
 
 iface_elem:
 	NAME signature { $$ = field(@1.pos, list1(ident(@1.pos, $1)), $2, NULL); }
+|	NAME '[' param_list ocomma ']' signature
+	{
+		error_at(@2.pos, "interface method must have no type parameters");
+		lx->nsynerr++;
+		$$ = field(@1.pos, list1(ident(@1.pos, $1)), $6, NULL);
+	}
 |	embedded { $$ = field(@1.pos, (NodeList){0}, $1, NULL); }
 ;
 
@@ -704,6 +752,9 @@ non_dcl_stmt:
 labeled_stmt:
 	NAME ':' stmt
 	{
+		// gc: a label before case, default or the end of the file labels nothing
+		if (!$3 && (yychar == CASE || yychar == DEFAULT || yychar == YYEOF))
+			syntax_error_at(lx, @2.pos, "missing statement after label");
 		$$ = ast_new(N_LABELED, @2.pos);
 		$$->u.labeled.label = $1;
 		$$->u.labeled.labelpos = @1.pos;
@@ -733,6 +784,13 @@ simple_stmt:
 osimple_stmt:
 	%empty { $$ = NULL; }
 |	simple_stmt
+	// gc accepts a var declaration as a header's init statement, with a complaint
+|	VAR simple_stmt
+	{
+		syntax_error_at(lx, @2.pos, "var declaration not allowed in %s initializer",
+				lex_header_kind(lx));
+		$$ = $2;
+	}
 ;
 
 body_open:

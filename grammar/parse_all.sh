@@ -19,7 +19,7 @@ for f in $(find "$dir" -name '*.go' | sort); do
 	if [ $rc -gt 1 ]; then
 		echo "CRASH($rc) $f"; ncrash=$((ncrash + 1)); continue
 	fi
-	(cd "$tmp" && timeout 30 go tool compile -o /dev/null -p main "$f" >"$tmp/gc" 2>&1)
+	(cd "$tmp" && timeout 30 go tool compile -o "$tmp/gc.o" -p main "$f" >"$tmp/gc" 2>&1)
 	if grep -qE "syntax error|: ($lexre)" "$tmp/gc"; then gcbad=1; else gcbad=0; fi
 	if grep -qE "syntax error|: ($lexre)" "$tmp/ours"; then ourbad=1; else ourbad=0; fi
 	if [ $gcbad -eq 0 ] && [ $ourbad -eq 1 ]; then

@@ -97,6 +97,13 @@ header_kind(Lexer *lx, bool brace_on_top)
 	return NULL;
 }
 
+// lex_header_kind returns the keyword of the innermost open statement header, or NULL.
+const char *
+lex_header_kind(Lexer *lx)
+{
+	return header_kind(lx, false);
+}
+
 static bool
 in_braces(Lexer *lx)
 {
@@ -118,8 +125,13 @@ syntax_error_report(Lexer *lx, Pos pos, const char *tok, const char **expected, 
 	if (ateof)
 		t = "EOF";
 	// gc: after a first error, complaints at the end of the file are meaningless
-	if ((ateof || (strcmp(t, "EOF") == 0)) && lx->nsynerr > 0)
+	// (the ';' that EOF stands for after a token ending a statement is not EOF)
+	if (ateof && lx->nsynerr > 0)
 		return;
+	if (n == 1 && strcmp(expected[0], "package") == 0) {
+		syntax_error_at(lx, pos, "package statement must be first");
+		return;
+	}
 	bool brace = strcmp(tok, "{ (body)") == 0 || strcmp(tok, "'{'") == 0;
 	bool exprstart = has(expected, n, "literal") && has(expected, n, "func");
 	bool typestart = has(expected, n, "struct") && has(expected, n, "map");
@@ -160,7 +172,7 @@ syntax_error_report(Lexer *lx, Pos pos, const char *tok, const char **expected, 
 			syntax_error_at(lx, pos, "non-declaration statement outside function body");
 		return;
 	}
-	if (typestart && has(expected, n, "'='") && !exprstart) {
+	if (typestart && has(expected, n, "'='") && !has(expected, n, "','") && !exprstart) {
 		syntax_error_at(lx, pos, "unexpected %s in type declaration", t);
 		return;
 	}
