@@ -109,6 +109,12 @@ cg_rtfn(Cg *c, const char *name, LLVMTypeRef ret, LLVMTypeRef *params, int n)
 		add_attr(c, fn, "noreturn");
 		add_attr(c, fn, "cold");
 	}
+	if (strncmp(name, "rt_alloc", 8) == 0) {
+		// fresh memory: nothing else points to it
+		unsigned k = LLVMGetEnumAttributeKindForName("noalias", 7);
+		LLVMAddAttributeAtIndex(fn, LLVMAttributeReturnIndex,
+					LLVMCreateEnumAttribute(c->ctx, k, 0));
+	}
 	return fn;
 }
 

@@ -839,6 +839,9 @@ emit_alloc(Cg *c, Value *v)
 	return p;
 }
 
+static LLVMValueRef slice_make(Cg *c, LLVMValueRef p, LLVMValueRef len, LLVMValueRef cap,
+			       const char *nm);
+
 static LLVMValueRef
 emit_makeslice(Cg *c, Value *v)
 {
@@ -862,8 +865,12 @@ emit_makeslice(Cg *c, Value *v)
 		s = LLVMBuildInsertValue(c->b, s, len, 1, "");
 		return LLVMBuildInsertValue(c->b, s, cap, 2, vname(c, v));
 	}
-	LLVMValueRef a[3] = {cg_typedesc(c, et), len, cap};
-	return rt_outcall(c, v, "rt_makeslice", a, 3);
+	// rt_makeslice returns a slice of exactly (len, cap) or panics: build the header from
+	// the arguments so LLVM sees the length (and can drop bounds checks against it)
+	LLVMValueRef a[4] = {cg_alloca(c, c->t_slice, 8, "rtout"), cg_typedesc(c, et), len, cap};
+	cg_rtcall(c, "rt_makeslice", c->t_void, a, 4);
+	LLVMValueRef p = LLVMBuildLoad2(c->b, c->t_ptr, a[0], "");
+	return slice_make(c, p, len, cap, vname(c, v));
 }
 
 static LLVMValueRef
