@@ -23,7 +23,15 @@
 //   - Closure objects made by MAKECLOSURE are {ptr fn, arg1, arg2, ...} in the order of
 //     the MAKECLOSURE arguments (FuncInfo.captures); FREEVAR auxint i reads field i+1.
 //   - Type descriptors are constant RtType globals "type:T" (one per Go type), with the
-//     pointer bitmap the collector needs.
+//     pointer bitmap the collector needs; int and string use the runtime's rt_type_int and
+//     rt_type_string.
+//   - Std functions (OBJF_EXTERN): fmt.Print/Println/Printf/Sprint/Sprintln/Sprintf and
+//     os.Exit map onto rt.h's functions; math and runtime hints are lowered inline (LLVM
+//     intrinsics, libm); os.Args comes from rt_os_args; any other pkg.Name is called as
+//     the runtime function rt_<pkg>_<Name> ('/' -> '_') with rt.h's flattening rule, so
+//     the runtime can add std functions without codegen changes.
+//   - CONST of a complex type: aux, when set, points at {re, im} doubles; else re is
+//     auxint's double bits and im is 0.
 #pragma once
 
 #include <stdbool.h>
