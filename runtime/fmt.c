@@ -765,6 +765,170 @@ pp_pointer(PP *p, const RtType *t, const void *v, int verb)
 	}
 }
 
+// ---- maps: entries sorted by key (Go's internal/fmtsort) ----
+
+typedef struct MapEntry {
+	const void *key;  // where the key is stored
+	const void *elem; // where the elem is stored
+} MapEntry;
+
+static int
+cmp_num(double a, double b)
+{
+	// fmtsort's floats: NaN first, then by value (-0 == +0).
+	bool an = a != a, bn = b != b;
+	if (an || bn)
+		return an && bn ? 0 : an ? -1 : 1;
+	return a < b ? -1 : a > b ? 1 : 0;
+}
+
+// compare_keys orders two keys of type t as fmtsort.compare does: numbers by value,
+// strings bytewise, false before true, pointers and channels by address, arrays and
+// structs element by element, interfaces nil first, then by dynamic type (by name: gc's
+// linker lays type descriptors out in name order, so address order is name order), then
+// by value.
+static int
+compare_keys(const RtType *t, const void *a, const void *b)
+{
+	switch (t->kind) {
+	case RT_KIND_BOOL: {
+		uint8_t x = *(const uint8_t *)a, y = *(const uint8_t *)b;
+		return x == y ? 0 : x ? 1 : -1;
+	}
+	case RT_KIND_INT: case RT_KIND_INT8: case RT_KIND_INT16: case RT_KIND_INT32:
+	case RT_KIND_INT64: {
+		int64_t x = load_int(t, a), y = load_int(t, b);
+		return x < y ? -1 : x > y ? 1 : 0;
+	}
+	case RT_KIND_UINT: case RT_KIND_UINT8: case RT_KIND_UINT16: case RT_KIND_UINT32:
+	case RT_KIND_UINT64: case RT_KIND_UINTPTR: {
+		uint64_t x = load_uint(t, a), y = load_uint(t, b);
+		return x < y ? -1 : x > y ? 1 : 0;
+	}
+	case RT_KIND_FLOAT32:
+		return cmp_num(*(const float *)a, *(const float *)b);
+	case RT_KIND_FLOAT64:
+		return cmp_num(*(const double *)a, *(const double *)b);
+	case RT_KIND_COMPLEX64: {
+		int c = cmp_num(((const float *)a)[0], ((const float *)b)[0]);
+		return c != 0 ? c : cmp_num(((const float *)a)[1], ((const float *)b)[1]);
+	}
+	case RT_KIND_COMPLEX128: {
+		int c = cmp_num(((const double *)a)[0], ((const double *)b)[0]);
+		return c != 0 ? c : cmp_num(((const double *)a)[1], ((const double *)b)[1]);
+	}
+	case RT_KIND_STRING: {
+		const RtString *x = a, *y = b;
+		return (int)rt_strcmp(x->ptr, x->len, y->ptr, y->len);
+	}
+	case RT_KIND_ARRAY:
+		for (uint64_t i = 0; i < t->len; i++) {
+			uint64_t off = i * t->elem->size;
+			int c = compare_keys(t->elem, (const uint8_t *)a + off,
+					     (const uint8_t *)b + off);
+			if (c != 0)
+				return c;
+		}
+		return 0;
+	case RT_KIND_STRUCT:
+		for (uint32_t i = 0; i < t->nfields; i++) {
+			const RtField *f = &t->fields[i];
+			int c = compare_keys(f->type, (const uint8_t *)a + f->offset,
+					     (const uint8_t *)b + f->offset);
+			if (c != 0)
+				return c;
+		}
+		return 0;
+	case RT_KIND_INTERFACE: {
+		RtEface x, y;
+		rt_iface_decode(t, a, &x.type, &x.data);
+		rt_iface_decode(t, b, &y.type, &y.data);
+		if (x.type == NULL || y.type == NULL)
+			return x.type == y.type ? 0 : x.type == NULL ? -1 : 1;
+		if (x.type != y.type) {
+			int c = strcmp(x.type->name, y.type->name);
+			if (c != 0)
+				return c < 0 ? -1 : 1;
+			return (uintptr_t)x.type < (uintptr_t)y.type ? -1 : 1;
+		}
+		return compare_keys(x.type, iface_value(&x), iface_value(&y));
+	}
+	default: {
+		// pointers, channels, unsafe pointers: by address
+		uintptr_t x = *(const uintptr_t *)a, y = *(const uintptr_t *)b;
+		return x < y ? -1 : x > y ? 1 : 0;
+	}
+	}
+}
+
+// sort_entries sorts e[0:n] by key (insertion sort into runs, then bottom-up merging:
+// stable, and O(n log n) for the big maps tests print).
+static void
+sort_entries(const RtType *kt, MapEntry *e, int64_t n)
+{
+	MapEntry *tmp = malloc((size_t)(n > 0 ? n : 1) * sizeof *tmp);
+	if (tmp == NULL)
+		rt_throw("out of memory");
+	enum { RUN = 16 };
+	for (int64_t lo = 0; lo < n; lo += RUN) {
+		int64_t hi = lo + RUN < n ? lo + RUN : n;
+		for (int64_t i = lo + 1; i < hi; i++) {
+			MapEntry x = e[i];
+			int64_t j = i;
+			for (; j > lo && compare_keys(kt, e[j - 1].key, x.key) > 0; j--)
+				e[j] = e[j - 1];
+			e[j] = x;
+		}
+	}
+	for (int64_t w = RUN; w < n; w *= 2) {
+		for (int64_t lo = 0; lo < n - w; lo += 2 * w) {
+			int64_t mid = lo + w, hi = lo + 2 * w < n ? lo + 2 * w : n;
+			int64_t i = lo, j = mid, k = 0;
+			while (i < mid && j < hi)
+				tmp[k++] = compare_keys(kt, e[j].key, e[i].key) < 0 ? e[j++] : e[i++];
+			while (i < mid)
+				tmp[k++] = e[i++];
+			while (j < hi)
+				tmp[k++] = e[j++];
+			memcpy(e + lo, tmp, (size_t)k * sizeof *tmp);
+		}
+	}
+	free(tmp);
+}
+
+// print_map prints a map as fmt does: map[k:v k:v] (%#v: map[K]V{k:v, k:v}), keys sorted.
+static void
+print_map(PP *p, const RtType *t, RtMap *m, int verb, int depth)
+{
+	if (p->fmt.sharp_v) {
+		bstr(&p->buf, t->name);
+		if (m == NULL) {
+			bstr(&p->buf, "(nil)");
+			return;
+		}
+		bbyte(&p->buf, '{');
+	} else {
+		bstr(&p->buf, "map[");
+	}
+	int64_t n = rt_maplen(m), k = 0;
+	MapEntry *e = malloc((size_t)(n > 0 ? n : 1) * sizeof *e);
+	if (e == NULL)
+		rt_throw("out of memory");
+	RtMapIter it;
+	for (rt_mapiterinit(t, m, &it); it.key != NULL && k < n; rt_mapiternext(&it))
+		e[k++] = (MapEntry){it.key, it.elem};
+	sort_entries(t->key, e, k);
+	for (int64_t i = 0; i < k; i++) {
+		if (i > 0)
+			bstr(&p->buf, p->fmt.sharp_v ? ", " : " ");
+		print_value(p, t->key, e[i].key, verb, depth + 1);
+		bbyte(&p->buf, ':');
+		print_value(p, t->elem, e[i].elem, verb, depth + 1);
+	}
+	free(e);
+	bbyte(&p->buf, p->fmt.sharp_v ? '}' : ']');
+}
+
 // handle_methods formats a value through its Error or String method when fmt would:
 // not inside a bad-verb report, not for %#v, only for the verbs that take a string, and
 // not below an unexported field (reflect cannot call methods there).
@@ -775,8 +939,8 @@ handle_methods(PP *p, const RtType *t, const void *v, int verb)
 		return false;
 	if (verb != 'v' && verb != 's' && verb != 'x' && verb != 'X' && verb != 'q')
 		return false;
-	const RtMethods *m = rt_methods_of(t);
-	if (m == NULL)
+	RtStringMethod error_fn, string_fn;
+	if (!rt_string_methods(t, &error_fn, &string_fn))
 		return false;
 	void *data = (t->flags & RT_FLAG_DIRECT) ? *(void *const *)v : (void *)v;
 	if (data == NULL && t->kind == RT_KIND_POINTER) {
@@ -785,7 +949,7 @@ handle_methods(PP *p, const RtType *t, const void *v, int verb)
 		padstr(&p->fmt, "<nil>");
 		return true;
 	}
-	RtString s = m->error_fn != NULL ? m->error_fn(data) : m->string_fn(data);
+	RtString s = error_fn != NULL ? error_fn(data) : string_fn(data);
 	pp_string(p, s.ptr, s.len, verb);
 	return true;
 }
@@ -853,10 +1017,7 @@ print_value(PP *p, const RtType *t, const void *v, int verb, int depth)
 			}
 			return;
 		}
-		// TODO(runtime): iterate (sorted by key) once maps exist.
-		bbyte(&p->buf, '?');
-		bstr(&p->buf, t->name);
-		bbyte(&p->buf, '?');
+		print_map(p, t, *(RtMap *const *)v, verb, depth);
 		return;
 	case RT_KIND_STRUCT:
 		if (p->fmt.sharp_v)
@@ -872,10 +1033,16 @@ print_value(PP *p, const RtType *t, const void *v, int verb, int depth)
 			}
 			const RtType *ft = fl->type;
 			const void *fv = (const uint8_t *)v + fl->offset;
-			if (ft->kind == RT_KIND_INTERFACE && ((const RtEface *)fv)->type != NULL) {
-				const RtEface *e = fv;
-				ft = e->type;
-				fv = iface_value(e);
+			if (ft->kind == RT_KIND_INTERFACE) {
+				RtEface e;
+				rt_iface_decode(ft, fv, &e.type, &e.data);
+				if (e.type != NULL) {
+					bool ro = p->readonly;
+					p->readonly = ro || !is_exported(fl->name);
+					print_value(p, e.type, iface_value(&e), verb, depth + 1);
+					p->readonly = ro;
+					continue;
+				}
 			}
 			bool ro = p->readonly;
 			p->readonly = ro || !is_exported(fl->name);
@@ -885,7 +1052,9 @@ print_value(PP *p, const RtType *t, const void *v, int verb, int depth)
 		bbyte(&p->buf, '}');
 		return;
 	case RT_KIND_INTERFACE: {
-		const RtEface *e = v;
+		RtEface ev;
+		rt_iface_decode(t, v, &ev.type, &ev.data);
+		const RtEface *e = &ev;
 		if (e->type == NULL) {
 			if (p->fmt.sharp_v) {
 				bstr(&p->buf, t->name);

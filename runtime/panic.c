@@ -11,10 +11,9 @@
 // value is printed as gc does (runtime/error.go printany): predeclared basic types plain
 // (panic: 42, panic: boom, panic: +1.500000e+000), other types with a basic underlying
 // type as T(v) (main.S("hi"), main.F(+1.500000e+000)), anything else as (T) 0xADDR, nil
-// as nil. Run-time errors are error values of type rt_type_error_string whose text
-// already carries the "runtime error: " prefix; values whose type registered Error() or
-// String() (rt_register_methods) print what that method returns, as gc's
-// preprintpanics arranges.
+// as nil. Run-time errors are error values whose text already carries the "runtime
+// error: " prefix; values whose type has Error() or String() (method table, or
+// rt_register_methods) print what that method returns, as gc's preprintpanics arranges.
 //
 // Bounds messages are Go's boundsError texts: "index out of range [5] with length 3",
 // "slice bounds out of range [:5] with capacity 3", "[2:1]", "[::5] with capacity 3",
@@ -24,7 +23,18 @@
 // (with gc's [signal ...] line); other faults are "unexpected fault address" + "fatal
 // error: fault"; a fault in the guard region below main's stack is "fatal error: stack
 // overflow"; SIGFPE is "integer divide by zero" (codegen should check divisors itself,
-// as gc does, because x86 also traps on MinInt64 / -1, which Go defines).
+// as gc does, because x86 also traps on MinInt64 / -1, which Go defines). Recoverable
+// faults do not panic inside the handler: the handler rewrites the interrupted context so
+// that the faulting instruction seems to call sigpanic (gc's technique), which then
+// panics on the goroutine's own stack, where deferred calls can run and recover.
+//
+// Panics (rt_panic and every run-time error) go through rt_gopanic (defer.c), which runs
+// deferred calls and may recover. Run-time error values are heap strings typed
+// runtime.errorString, runtime.boundsError, runtime.plainError or
+// *runtime.TypeAssertionError (rttypes.c), whose Error() method returns the text, so a
+// recovered value prints and converts to error as in Go. When nothing recovers,
+// rt_fatalpanic prints every panic in progress, oldest first, nested ones after a tab and
+// recovered ones marked: "panic: first [recovered]\n\tpanic: second".
 //
 // See it: runtime/panic_test.c runs each panic in a child and compares stderr.
 #define _GNU_SOURCE
@@ -81,35 +91,31 @@ printbasic(const RtType *t, const void *d)
 	}
 }
 
-// printpanicval prints a panic value the way gc's printany does.
+// printpanicval prints a panic value the way gc's printany does; msg is the result of
+// its Error() or String() method when it has one (gc's preprintpanics).
 static void
-printpanicval(const RtType *t, void *data)
+printpanicval(const RtType *t, void *data, const RtString *msg)
 {
 	if (t == NULL) {
 		rt_err_str("nil");
 		return;
 	}
-	if (t == &rt_type_error_string) {
-		printstr(data);
+	if (msg != NULL) {
+		printstr(msg);
 		return;
 	}
-	const RtMethods *m = rt_methods_of(t);
-	if (m != NULL) {
-		// gc's preprintpanics: an error prints v.Error(), a Stringer v.String().
-		RtString s = m->error_fn != NULL ? m->error_fn(data) : m->string_fn(data);
-		printstr(&s);
-		return;
-	}
+	// The data word is the value itself for pointer-shaped types.
+	void *v = (t->flags & RT_FLAG_DIRECT) ? (void *)&data : data;
 	// Predeclared types have no package qualifier in their name.
 	int predeclared = strchr(t->name, '.') == NULL;
-	if (predeclared && printbasic(t, data))
+	if (predeclared && printbasic(t, v))
 		return;
 	if (t->kind >= RT_KIND_BOOL && t->kind <= RT_KIND_COMPLEX128) {
 		rt_err_str(t->name);
 		int cplx = t->kind == RT_KIND_COMPLEX64 || t->kind == RT_KIND_COMPLEX128;
 		if (!cplx)
 			rt_err_write("(", 1);
-		printbasic(t, data);
+		printbasic(t, v);
 		if (!cplx)
 			rt_err_write(")", 1);
 		return;
@@ -117,7 +123,7 @@ printpanicval(const RtType *t, void *data)
 	if (t->kind == RT_KIND_STRING) {
 		rt_err_str(t->name);
 		rt_err_write("(\"", 2);
-		printstr(data);
+		printstr(v);
 		rt_err_write("\")", 2);
 		return;
 	}
@@ -135,31 +141,71 @@ traceback_exit(void)
 	_exit(2);
 }
 
-// gopanic prints "panic: v" (plus the signal line for faults) and ends the program.
-// TODO(runtime): run deferred calls and honour recover once defer exists.
-static _Noreturn void
-gopanic(const RtType *t, void *data, const char *sigline)
+enum { MAX_PANICS = 64 }; // nested panics printed at most
+
+static void
+printpanics(RtPanic *p, const RtString *msgs, const bool *hasmsg, int i)
 {
-	rt_out_flush();
+	if (p->link != NULL && i + 1 < MAX_PANICS) {
+		printpanics(p->link, msgs, hasmsg, i + 1);
+		rt_err_str("\t");
+	}
 	rt_err_str("panic: ");
-	printpanicval(t, data);
+	printpanicval(p->arg.type, p->arg.data, hasmsg[i] ? &msgs[i] : NULL);
+	if (p->recovered)
+		rt_err_str(" [recovered]");
 	rt_err_str("\n");
-	if (sigline != NULL)
-		rt_err_str(sigline);
+}
+
+// rt_fatalpanic reports the panics in progress, oldest first ("panic: first
+// [recovered]\n\tpanic: second"), then the signal line of a fault, and exits 2. Error()
+// and String() results are computed before anything is printed, as gc's preprintpanics.
+_Noreturn void
+rt_fatalpanic(void)
+{
+	static RtString msgs[MAX_PANICS];
+	static bool hasmsg[MAX_PANICS];
+	int i = 0;
+	for (RtPanic *p = rt_g.panic; p != NULL && i < MAX_PANICS; p = p->link, i++) {
+		RtStringMethod ef, sf;
+		hasmsg[i] = false;
+		if (p->arg.type != NULL && rt_string_methods(p->arg.type, &ef, &sf)) {
+			msgs[i] = ef != NULL ? ef(p->arg.data) : sf(p->arg.data);
+			hasmsg[i] = true;
+		}
+	}
+	rt_out_flush();
+	if (rt_g.panic != NULL)
+		printpanics(rt_g.panic, msgs, hasmsg, 0);
+	if (rt_g.sigline != NULL)
+		rt_err_str(rt_g.sigline);
 	traceback_exit();
 }
 
 // ---- run-time errors ----
 
-static RtString errval;    // the error value of the run-time panic under way
-static char errtext[512];  // its text
+static char errtext[512]; // the text of the run-time error being raised
+
+// rt_panic_errval panics with a runtime.Error value: a heap string holding msg, of type t
+// (runtime.errorString, boundsError, plainError or *TypeAssertionError).
+_Noreturn void
+rt_panic_errval(const RtType *t, const char *msg)
+{
+	int64_t n = (int64_t)strlen(msg);
+	RtString *box = rt_alloc(&rt_type_string);
+	uint8_t *text = rt_alloc_bytes(n, 1);
+	memcpy(text, msg, (size_t)n);
+	box->ptr = text;
+	box->len = n;
+	rt_gopanic(t, box);
+}
 
 static _Noreturn void
 runtime_error(const char *sigline)
 {
-	errval.ptr = (const uint8_t *)errtext;
-	errval.len = (int64_t)strlen(errtext);
-	gopanic(&rt_type_error_string, &errval, sigline);
+	if (sigline != NULL)
+		rt_g.sigline = sigline;
+	rt_panic_errval(&rt_type_error_string, errtext);
 }
 
 // rt_panic_errstr panics with the run-time error "runtime error: " + msg.
@@ -168,6 +214,14 @@ rt_panic_errstr(const char *msg)
 {
 	snprintf(errtext, sizeof errtext, "runtime error: %s", msg);
 	runtime_error(NULL);
+}
+
+// rt_panic_plain panics with a runtime.plainError: msg printed as is ("assignment to entry
+// in nil map").
+_Noreturn void
+rt_panic_plain(const char *msg)
+{
+	rt_panic_errval(&rt_type_plain_error, msg);
 }
 
 // rt_throw reports an unrecoverable run-time failure as gc's throw does.
@@ -225,7 +279,7 @@ rt_panic_bounds(int64_t kind, int64_t x, int64_t y, int64_t signedx)
 					      (long long)(*f == 'x' ? x : y));
 	}
 	errtext[n] = '\0';
-	runtime_error(NULL);
+	rt_panic_errval(&rt_type_bounds_error, errtext);
 }
 
 static void
@@ -296,7 +350,7 @@ rt_panic_typeassert(const RtType *iface, const RtType *have, const RtType *want,
 		snprintf(errtext, sizeof errtext,
 			 "interface conversion: %s is not %s: missing method %s", have->name,
 			 want->name, missing);
-	runtime_error(NULL);
+	rt_panic_errval(&rt_type_assert_error, errtext);
 }
 
 // rt_panic implements panic(v) for an interface value (t, data); data is the value
@@ -304,12 +358,50 @@ rt_panic_typeassert(const RtType *iface, const RtType *have, const RtType *want,
 _Noreturn void
 rt_panic(const RtType *t, void *data)
 {
-	gopanic(t, data, NULL);
+	rt_gopanic(t, data);
 }
 
 // ---- signals ----
 
 static uint8_t altstack[64 << 10]; // the handlers run here, so stack overflow is caught
+
+enum { SIGP_NIL = 1, SIGP_DIVIDE, SIGP_OVERFLOW }; // the panic a fault turns into
+
+static int sigpanic_kind;   // what sigpanic raises
+static char sigpanic_line[160]; // its [signal ...] line
+
+// sigpanic runs on the goroutine's stack as if the faulting instruction had called it
+// (on_fault arranges that), so the panic can run deferred calls and be recovered like
+// any other; the signal mask was restored by the return from the handler.
+static _Noreturn void
+sigpanic(void)
+{
+	switch (sigpanic_kind) {
+	case SIGP_DIVIDE:
+		rt_panic_divide();
+	case SIGP_OVERFLOW:
+		rt_panic_errstr("integer overflow");
+	default:
+		snprintf(errtext, sizeof errtext,
+			 "runtime error: invalid memory address or nil pointer dereference");
+		runtime_error(sigpanic_line);
+	}
+}
+
+// inject_sigpanic makes the interrupted context call sigpanic from the faulting pc: the
+// pc is pushed as the return address below the red zone (128 bytes), with the stack
+// aligned as at a function entry (rsp = 8 mod 16).
+static void
+inject_sigpanic(ucontext_t *uc, int kind)
+{
+	greg_t *g = uc->uc_mcontext.gregs;
+	uintptr_t sp = (uintptr_t)g[REG_RSP];
+	sp = ((sp - 128) & ~(uintptr_t)15) - 8;
+	*(uintptr_t *)sp = (uintptr_t)g[REG_RIP];
+	g[REG_RSP] = (greg_t)sp;
+	g[REG_RIP] = (greg_t)(uintptr_t)sigpanic;
+	sigpanic_kind = kind;
+}
 
 static void
 on_fault(int sig, siginfo_t *si, void *uc)
@@ -320,9 +412,8 @@ on_fault(int sig, siginfo_t *si, void *uc)
 	static char line[160];
 
 	if (sig == SIGFPE) {
-		if (si->si_code == FPE_INTOVF)
-			rt_panic_errstr("integer overflow");
-		rt_panic_divide();
+		inject_sigpanic(uc, si->si_code == FPE_INTOVF ? SIGP_OVERFLOW : SIGP_DIVIDE);
+		return;
 	}
 	signal_line(line, sizeof line, sig, si->si_code, addr, pc);
 	if (rt_stack_lo != 0 && addr < rt_stack_lo + (64 << 10) && addr + (1 << 20) >= rt_stack_lo) {
@@ -335,9 +426,9 @@ on_fault(int sig, siginfo_t *si, void *uc)
 		rt_throw("stack overflow");
 	}
 	if (addr < 0x1000) {
-		snprintf(errtext, sizeof errtext,
-			 "runtime error: invalid memory address or nil pointer dereference");
-		runtime_error(line);
+		memcpy(sigpanic_line, line, sizeof line);
+		inject_sigpanic(uc, SIGP_NIL);
+		return;
 	}
 	rt_out_flush();
 	char buf[64];

@@ -27,7 +27,8 @@ typedef struct RtSlice {
 
 typedef struct RtType RtType;
 
-typedef struct RtEface { // interface{} and every other interface for now
+typedef struct RtEface { // interface{} (and every interface whose descriptor has no
+			 // method list: see RtIface below)
 	const RtType *type;  // dynamic type, NULL for a nil interface
 	void *data;          // pointer to the value (a boxed copy), or the value itself
 	                     // when the type is pointer-shaped (RT_FLAG_DIRECT)
@@ -55,7 +56,33 @@ enum RtKind { // Go's reflect.Kind numbering
 enum RtTypeFlag {
 	RT_FLAG_DIRECT = 1 << 0, // pointer-shaped: stored directly in an interface's data word
 	RT_FLAG_NAMED = 1 << 1,  // a defined type (name is its qualified name, e.g. "main.T")
+	RT_FLAG_UNCOMMON = 1 << 2, // the descriptor has the method fields after `fields`
+				   // (methods, imethods, nmethods, nimethods); without this
+				   // flag the runtime never reads past `fields`
 };
+
+// One method of a concrete type's method set (the methods of T for a type T, those of T
+// and *T for *T), in an array sorted by name (strcmp order).
+typedef struct RtMethod {
+	const char *name;   // "String" (NUL-terminated)
+	const char *sig;    // the method's type without receiver, as %T prints a func type:
+			    // "func() string", "func(int, ...string) (int, error)"
+	void (*ifn)(void);  // the code an interface call uses: its receiver is the interface
+			    // data word (a pointer to the boxed value, or the value itself
+			    // when the type is RT_FLAG_DIRECT); for a value method of a non-direct
+			    // T this is the (*T).M wrapper that copies *p and calls T.M
+	void (*tfn)(void);  // the method with its declared receiver (T.M or (*T).M), for
+			    // method values and expressions; may be NULL (the runtime never
+			    // calls it)
+} RtMethod;
+
+// One method of an interface type, in an array sorted by name (strcmp order); the index of
+// a method in this array is its slot in every itab of the interface.
+typedef struct RtIMethod {
+	const char *name;   // "M"
+	const char *sig;    // as RtMethod.sig; a type implements the method when it has a
+			    // method of the same name whose sig is the same string
+} RtIMethod;
 
 typedef struct RtField {
 	const char *name;     // NUL-terminated; "" for none
@@ -79,7 +106,17 @@ struct RtType {
 	uint64_t len;          // array length
 	uint32_t nfields;      // struct fields
 	const RtField *fields;
+	// ---- present only when flags & RT_FLAG_UNCOMMON (Go's uncommontype) ----
+	const RtMethod *methods;   // concrete types: the method set, sorted by name
+	const RtIMethod *imethods; // interface types: the interface's methods, sorted by name
+	uint32_t nmethods;         // entries in methods
+	uint32_t nimethods;        // entries in imethods
 };
+// Layout on x86-64 (for codegen's LLVM struct): size 0, ptrdata 8, hash 16, kind 20, align
+// 21, flags 22, gcdata 24, name 32, elem 40, key 48, len 56, nfields 64, fields 72, methods
+// 80, imethods 88, nmethods 96, nimethods 100; 104 bytes with the method fields, 80 without.
+// A map type's descriptor needs nothing beyond kind RT_KIND_MAP, key and elem: the runtime
+// derives the bucket layout, hashing and equality from them (see maps below).
 
 // Boxed scalar types the runtime itself needs (for panics with runtime.Error etc.).
 extern const RtType rt_type_string, rt_type_int, rt_type_error_string;
@@ -186,3 +223,199 @@ void rt_os_args(RtSlice *out); // os.Args: a []string of the command line (rt_se
 // lacks (NUL-terminated), else NULL. Prints gc's "interface conversion: ..." panic.
 _Noreturn void rt_panic_typeassert(const RtType *iface, const RtType *have, const RtType *want,
 				   const char *missing);
+
+// ==== interfaces with methods (iface.c) ====
+//
+// Layouts (gc's): an empty interface (interface{}, any) is an RtEface {type, data}; a
+// non-empty interface is an RtIface {itab, data}. Which one a memory word pair holds is
+// decided by the interface type's descriptor: RtIface when it has RT_FLAG_UNCOMMON and
+// nimethods > 0, else RtEface. So codegen must give every non-empty interface type a
+// method list (imethods) exactly when it lays its values out as RtIface. The data word is
+// the same in both: the value itself for RT_FLAG_DIRECT types, else a pointer to a boxed
+// copy.
+//
+// An itab pairs an interface type with a dynamic type: fun[i] is the ifn of the dynamic
+// type's method named inter->imethods[i].name. rt_getitab builds each pair once and caches
+// it, so codegen may call it at every conversion (or emit constant RtItabs itself: the
+// runtime never compares itab pointers, only itab->type).
+//
+// Code shapes (tab, data = the two words of an RtIface; t, data those of an RtEface):
+//   T -> I (static conversion)     tab = rt_getitab(I, T, 0); data = box(v)
+//   I -> any                       t = tab ? tab->type : NULL       (inline, no call)
+//   I -> J, any -> J (assertion)   rt_assertE2I(&out, J, t, data) / rt_assertI2I(...)
+//   x.(J) with comma-ok            ok = rt_assertE2I2(&out, J, t, data) / rt_assertI2I2
+//   x.(T), T concrete              ok = t == T (any) / tab && tab->type == T (I); on failure
+//                                  without comma-ok: rt_panic_typeassert(I or any, t, T, NULL)
+//   type switch                    case T: compare as above (tab->hash/type->hash may be
+//                                  compared first); case J: rt_assertE2I2 / rt_assertI2I2
+//   method call i.M(args)          fn = tab->fun[k] (k = M's index in I's imethods; a nil
+//                                  tab faults at a small address = nil-dereference panic)
+//                                  then fn(data, args...) with M's ordinary signature
+//   x == y                         rt_efaceeq / rt_ifaceeq (after converting both sides to
+//                                  the same form; a concrete operand is converted first)
+
+typedef struct RtItab {
+	const RtType *inter;  // the interface type (kind RT_KIND_INTERFACE)
+	const RtType *type;   // the dynamic type
+	uint32_t hash;        // type->hash, for type switches
+	uint32_t pad_;
+	void (*fun[])(void);  // inter->nimethods entries (offset 24 + 8 * k)
+} RtItab;
+
+typedef struct RtIface { // a non-empty interface value
+	const RtItab *tab;    // NULL for a nil interface
+	void *data;           // as RtEface.data
+} RtIface;
+
+// rt_getitab returns the itab of (inter, t); t must not be NULL. When t lacks one of
+// inter's methods it returns NULL if canfail, else panics with gc's runtime error
+// "interface conversion: main.T is not main.I: missing method M".
+const RtItab *rt_getitab(const RtType *inter, const RtType *t, int64_t canfail);
+// x.(J) for x of type any (t, data): *out = {itab(J, t), data}. Panics "interface
+// conversion: interface is nil, not main.J" when t is NULL, or the missing-method error.
+void rt_assertE2I(RtIface *out, const RtType *inter, const RtType *t, void *data);
+// v, ok := x.(J): returns 1 and sets *out, or returns 0 and sets *out to {NULL, NULL}.
+int64_t rt_assertE2I2(RtIface *out, const RtType *inter, const RtType *t, void *data);
+// x.(J) for x of a non-empty interface type (tab, data); same results and panics.
+void rt_assertI2I(RtIface *out, const RtType *inter, const RtItab *tab, void *data);
+int64_t rt_assertI2I2(RtIface *out, const RtType *inter, const RtItab *tab, void *data);
+// I -> any as a call (codegen may inline it): *out = {tab ? tab->type : NULL, data}.
+void rt_convI2E(RtEface *out, const RtItab *tab, void *data);
+// x == y for two non-empty interface values: same dynamic type and equal values; panics
+// "runtime error: comparing uncomparable type []int" when both hold that uncomparable type.
+int64_t rt_ifaceeq(const RtItab *ta, void *da, const RtItab *tb, void *db);
+// rt_efaceeq (declared above) is x == y for two empty interfaces, with the same panic.
+// rt_findmethod: t's method named name with signature sig (NULL: any), or NULL.
+const RtMethod *rt_findmethod(const RtType *t, const char *name, const char *sig);
+
+// ==== maps (map.c) ====
+//
+// Design (Go's): a map is a pointer to a header (RtMap, opaque except for its first word,
+// the count, so len(m) is `m ? *(int64_t *)m : 0`). The table is an array of 2^B buckets;
+// a bucket holds 8 entries: 8 tophash bytes, 8 keys, 8 elems, then an overflow-bucket
+// pointer. Keys and elems are stored inline, or as pointers to heap copies when larger
+// than 128 bytes. The table doubles when the average load would pass 6.5 entries per
+// bucket, and is rebuilt at the same size when overflow buckets become too many; growth is
+// incremental (each assignment or deletion moves at most two old buckets). Hashing and
+// equality come from the key's descriptor: integers, floats (+0 == -0; NaN != NaN, so
+// each NaN key makes a new entry), strings, pointers, bools, channels, structs and arrays
+// field by field, interfaces by dynamic type and value (an uncomparable dynamic type
+// panics "runtime error: hash of unhashable type []int"). Each map has its own random
+// seed, and iteration starts at a random bucket and slot, as Go's does.
+//
+// maptype is always the map's own descriptor (kind RT_KIND_MAP with key and elem). Keys
+// are passed by address (a temporary holding the key value).
+//
+// Code shapes:
+//   make(map[K]V, hint)    m = rt_makemap(MT, hint)     (a literal: makemap + assigns)
+//   v := m[k]              v = *(V *)rt_mapaccess1(MT, m, &k)
+//   v, ok := m[k]          p = rt_mapaccess2(MT, m, &k, &ok); v = *(V *)p
+//   m[k] = v               *(V *)rt_mapassign(MT, m, &k) = v   (evaluate v first: the
+//                          returned pointer is valid only until the next map operation)
+//   m[k] op= v             p = rt_mapassign(MT, m, &k); *p = *p op v
+//   delete(m, k)           rt_mapdelete(MT, m, &k)
+//   len(m)                 m ? *(int64_t *)m : 0   (or rt_maplen(m))
+//   for k, v := range m    RtMapIter it; rt_mapiterinit(MT, m, &it);
+//                          while (it.key) { k = *(K *)it.key; v = *(V *)it.elem; body;
+//                                           rt_mapiternext(&it); }
+typedef struct RtMap RtMap;
+
+typedef struct RtMapIter {  // a range loop's state; lives in the loop's frame
+	void *key;              // the current key; NULL when the iteration is over
+	void *elem;             // the current elem
+	uint64_t private_[12];  // runtime state
+} RtMapIter;                    // 112 bytes
+
+// make(map[K]V, hint): a new empty map with room for hint entries (a negative or huge
+// hint counts as 0, as in gc).
+RtMap *rt_makemap(const RtType *maptype, int64_t hint);
+// m[k]: a pointer to the element, or to a zero value (read-only) when k is absent or m is
+// nil. The pointer is valid until the next operation on m.
+void *rt_mapaccess1(const RtType *maptype, RtMap *m, const void *key);
+// v, ok := m[k]: as rt_mapaccess1, and *ok = 1 when k is present, else 0.
+void *rt_mapaccess2(const RtType *maptype, RtMap *m, const void *key, int64_t *ok);
+// m[k] = ...: the element slot for k (inserted, zeroed, when absent; for float and string
+// keys the stored key is replaced by k, as Go does). Panics "assignment to entry in nil
+// map" when m is nil.
+void *rt_mapassign(const RtType *maptype, RtMap *m, const void *key);
+// delete(m, k); nothing happens when m is nil or k is absent.
+void rt_mapdelete(const RtType *maptype, RtMap *m, const void *key);
+int64_t rt_maplen(const RtMap *m);  // len(m)
+// Removes every entry (for `for k := range m { delete(m, k) }` and clear(m)).
+void rt_mapclear(const RtType *maptype, RtMap *m);
+// Starts an iteration over m (nil allowed) and moves to the first entry: it->key and
+// it->elem point at it, or are NULL when m is empty. Entries deleted before they are
+// reached are never produced; entries added during the iteration may or may not be.
+void rt_mapiterinit(const RtType *maptype, RtMap *m, RtMapIter *it);
+void rt_mapiternext(RtMapIter *it); // moves to the next entry (NULL key at the end)
+
+// ==== defer, panic and recover (defer.c, panic.c) ====
+//
+// Every function that contains a defer statement has a frame record (an RtFrame in its
+// own stack frame). Records of active functions form a chain, newest first; each holds the
+// deferred calls of its function, newest first, and a jmp_buf. A deferred call is a
+// closure taking no arguments (`defer f(a, b)` becomes a closure that calls f with the
+// values a and b had at the defer statement; `defer func(){...}()` is the literal's own
+// closure). Code shape of a function with defers:
+//
+//   entry:     RtFrame fr;                        (alloca, align 16)
+//              fr.results = &<result slots>       (optional, see rule 3)
+//              rt_deferframe(&fr);
+//              if (_setjmp(fr.jb) != 0) goto recovered;   (libc's _setjmp, called with
+//                                                 the returns_twice attribute)
+//   defer f(x): rt_deferproc(&fr, closure);
+//   return e:  store e in the result slots; rt_deferreturn(&fr); load the results; ret
+//   recovered: rt_deferreturn(&fr); load the results; ret
+//
+// panic(v) (rt_panic) runs the pending deferred calls of the chain from the newest frame
+// down, removing each before calling it. When a deferred call recovers the panic, the
+// runtime longjmps to its frame's jmp_buf (_setjmp returns 1) and the function runs its
+// remaining deferred calls and returns normally, with its result slots as the deferred
+// calls left them. When no call recovers, the panic is printed as gc prints it
+// ("panic: first [recovered]\n\tpanic: second" for nested ones) and the program exits 2.
+// Run-time errors (bounds, nil dereference, division, failed assertions, map misuse)
+// panic the same way, with runtime.Error values whose Error() gives the message.
+//
+// recover() returns the panic value only when called directly by a deferred call that the
+// panic itself is running (gc's rule). The runtime checks "directly" with frame pointers:
+// the call sees the frame address of the function that calls recover() and compares that
+// function's saved frame pointer with the frame of the runtime routine that invoked the
+// deferred call. Rules for generated code:
+//   1. Every Go function keeps a frame pointer and makes no tail calls (LLVM function
+//      attributes "frame-pointer"="all" and "disable-tail-calls"="true").
+//   2. recover() is `rt_gorecover(&out, llvm.frameaddress(0))`, and a function that calls
+//      recover() is never inlined (noinline).
+//   3. Variables read on the recovered path (the result slots) must live in memory that
+//      LLVM cannot cache in registers across calls: storing their address in fr.results
+//      does it (the record is passed to the runtime), volatile accesses also do.
+//   4. Compiler-generated wrappers that only forward a call (the closure made for
+//      `defer f(a)`, (*T).M wrappers of value methods, method-value closures) begin with
+//      rt_wrapperenter(llvm.frameaddress(0)), so that a recover() in the function they
+//      forward to counts as called directly (gc's WRAPPER functions do the same).
+//   5. os.Exit does not run deferred calls; a return from main.main with a pending frame
+//      record is a bug (rt_deferreturn must run at every return).
+
+typedef struct RtDefer RtDefer; // a pending deferred call (runtime-private)
+
+typedef struct RtFrame {
+	struct RtFrame *link;  // the next older frame record (runtime-owned)
+	RtDefer *defers;       // pending deferred calls, newest first (runtime-owned)
+	void *results;         // set by generated code: the function's result slots, or NULL
+	uint64_t reserved_;    // 0
+	_Alignas(16) uint64_t jb[26]; // the jmp_buf given to _setjmp (glibc x86-64: 200 bytes)
+} RtFrame;                     // 240 bytes, align 16; jb at offset 32
+
+// Links fr (uninitialised memory) as the newest frame record of the goroutine.
+void rt_deferframe(RtFrame *fr);
+// `defer` statement: fn is a closure of type func() (called as fn->fn(fn)); it runs when
+// fr's function returns or panics, after the deferred calls made later.
+void rt_deferproc(RtFrame *fr, RtClosure *fn);
+// At every return of a function with a frame record, and on its recovered path: runs the
+// pending deferred calls of fr, newest first, then unlinks fr. fr must be the newest.
+void rt_deferreturn(RtFrame *fr);
+// recover(): *out = the current panic's value, which stops the panic, when called directly
+// by a deferred call the panic is running; else *out = {NULL, NULL}. fp is the caller's
+// llvm.frameaddress(0).
+void rt_gorecover(RtEface *out, void *fp);
+// The first call in a forwarding wrapper (rule 4); fp is the wrapper's frame address.
+void rt_wrapperenter(void *fp);

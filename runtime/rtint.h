@@ -57,3 +57,45 @@ typedef struct RtMethods {
 	RtStringMethod string_fn; // String() string, or NULL
 } RtMethods;
 const RtMethods *rt_methods_of(const RtType *t); // NULL: none registered
+
+// ---- hashing and comparability (map.c) ----
+uint64_t rt_rand64(void);                    // pseudo-random bits (seeds, iteration starts)
+uint64_t rt_typehash(const RtType *t, const void *p, uint64_t seed); // panics if unhashable
+bool rt_type_comparable(const RtType *t);    // == is defined on t's values
+
+// ---- interfaces (iface.c) ----
+bool rt_is_iface_form(const RtType *itype);  // values of interface type itype are RtIface
+// The dynamic type (NULL: nil) and data word of the interface value of type itype at p.
+void rt_iface_decode(const RtType *itype, const void *p, const RtType **dyn, void **data);
+// t's Error() string / String() string methods (method table first, then the registry);
+// false when it has neither.
+bool rt_string_methods(const RtType *t, RtStringMethod *error_fn, RtStringMethod *string_fn);
+
+// ---- panics in progress and the frame chain (defer.c) ----
+typedef struct RtPanic RtPanic;
+struct RtPanic {
+	RtPanic *link;     // the panic this one interrupted (older), or NULL
+	RtEface arg;       // the panic value
+	void *deferfp;     // frame address of the runtime routine running this panic's current
+			   // deferred call (a wrapper may move it to its own frame)
+	bool recovered;    // recover() returned arg
+	bool aborted;      // a newer panic ran past the deferred call this one was running
+};
+
+typedef struct RtG {   // the state of the (only) goroutine
+	RtFrame *frames;   // frame records of active functions, newest first
+	RtPanic *panic;    // panics in progress, newest first
+	const char *sigline; // "[signal ...]\n" of the fault being reported, or NULL
+} RtG;
+extern RtG rt_g;
+
+// Panics with value (t, data): runs deferred calls, recovers or reports (never returns).
+_Noreturn void rt_gopanic(const RtType *t, void *data);
+// Prints the panics of rt_g (oldest first, gc's format) and exits 2 (panic.c).
+_Noreturn void rt_fatalpanic(void);
+// Panics with a runtime.Error of the given descriptor whose Error() is msg (panic.c).
+_Noreturn void rt_panic_errval(const RtType *t, const char *msg);
+_Noreturn void rt_panic_plain(const char *msg); // runtime.plainError: msg as is
+
+// runtime.Error descriptors (rttypes.c): string-shaped, with Error and RuntimeError.
+extern const RtType rt_type_bounds_error, rt_type_plain_error, rt_type_assert_error;

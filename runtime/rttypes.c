@@ -1,7 +1,8 @@
 // rttypes.c: the type descriptors the runtime itself needs, laid out as codegen lays out
-// its own (rt.h's RtType): string and int for boxing values in run-time panics, and
-// runtime.errorString, the dynamic type of run-time error values (a string whose text
-// already starts with "runtime error: ", printed as is by panics and by fmt).
+// its own (rt.h's RtType): string and int for boxing values in run-time panics, and the
+// dynamic types of run-time error values (runtime.errorString, boundsError, plainError,
+// *TypeAssertionError: each a string whose text is the whole message, e.g. "runtime
+// error: index out of range [5] with length 3", with the methods Error and RuntimeError).
 //
 // It also keeps the registry of Error()/String() methods (rt_register_methods): an
 // open-addressing hash table keyed by descriptor address, used only for lookups, so no
@@ -27,10 +28,35 @@ const RtType rt_type_int = {
 	.flags = 0, .gcdata = NULL, .name = "int",
 };
 
-const RtType rt_type_error_string = {
-	.size = 16, .ptrdata = 8, .hash = 0xa8e04a7a, .kind = RT_KIND_STRING, .align = 8,
-	.flags = RT_FLAG_NAMED, .gcdata = string_gcdata, .name = "runtime.errorString",
+// The run-time error types are all a string holding the whole message; their methods
+// are Error() (that string) and RuntimeError(), which makes them runtime.Error values.
+static RtString
+err_error(void *data)
+{
+	return *(const RtString *)data;
+}
+
+static void
+err_runtime_error(void *data)
+{
+}
+
+static const RtMethod err_methods[] = {
+	{"Error", "func() string", (void (*)(void))err_error, (void (*)(void))err_error},
+	{"RuntimeError", "func()", (void (*)(void))err_runtime_error,
+	 (void (*)(void))err_runtime_error},
 };
+
+#define ERROR_TYPE(hashv, tname) { \
+	.size = 16, .ptrdata = 8, .hash = hashv, .kind = RT_KIND_STRING, .align = 8, \
+	.flags = RT_FLAG_NAMED | RT_FLAG_UNCOMMON, .gcdata = string_gcdata, .name = tname, \
+	.methods = err_methods, .nmethods = 2, \
+}
+
+const RtType rt_type_error_string = ERROR_TYPE(0xa8e04a7a, "runtime.errorString");
+const RtType rt_type_bounds_error = ERROR_TYPE(0x2550517c, "runtime.boundsError");
+const RtType rt_type_plain_error = ERROR_TYPE(0xfe8db54d, "runtime.plainError");
+const RtType rt_type_assert_error = ERROR_TYPE(0xe835dae5, "*runtime.TypeAssertionError");
 
 // ---- the method registry ----
 

@@ -284,8 +284,11 @@ rt_memequal(const void *a, const void *b, const RtType *t)
 		return rt_strequal(x->ptr, x->len, y->ptr, y->len);
 	}
 	case RT_KIND_INTERFACE: {
-		const RtEface *x = a, *y = b;
-		return rt_efaceeq(x->type, x->data, y->type, y->data);
+		const RtType *ta, *tb;
+		void *da, *db;
+		rt_iface_decode(t, a, &ta, &da);
+		rt_iface_decode(t, b, &tb, &db);
+		return rt_efaceeq(ta, da, tb, db);
 	}
 	case RT_KIND_ARRAY:
 		for (uint64_t i = 0; i < t->len; i++) {
@@ -323,10 +326,9 @@ rt_efaceeq(const RtType *ta, void *da, const RtType *tb, void *db)
 		return 0;
 	if (ta == NULL)
 		return 1;
-	if (ta->flags & RT_FLAG_DIRECT) {
-		if (ta->kind == RT_KIND_FUNC || ta->kind == RT_KIND_MAP)
-			uncomparable(ta);
+	if (!rt_type_comparable(ta))
+		uncomparable(ta);
+	if (ta->flags & RT_FLAG_DIRECT)
 		return da == db;
-	}
 	return rt_memequal(da, db, ta);
 }
