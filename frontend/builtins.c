@@ -109,11 +109,6 @@ tc_builtin(Operand *x, Node *n, BuiltinId id)
 		tc_rawexpr(&t, args->v[0], false);
 		if (t.mode == M_VALUE && t.type && t.type->kind == TY_TUPLE && !t.type->obj)
 			na = t.type->fields.len;
-		if (na == want) {
-			error_at(expr_startpos(n), "not supported: multi-value argument to %s", name);
-			bad(x);
-			return;
-		}
 	}
 	if (na < want || (!variadic && na > want)) {
 		error_at(expr_startpos(n), "invalid operation: %s arguments for %s (expected %d, found %d)",
@@ -226,7 +221,21 @@ tc_builtin(Operand *x, Node *n, BuiltinId id)
 				bad(x);
 				return;
 			}
-			if (sel->u.sel.sel.indirect) {
+			bool viaptr = false;
+			{
+				Type *pt = sel->u.sel.x->type;
+				for (int i = 0; i < sel->u.sel.sel.npath - 1 && pt; i++) {
+					Type *u = type_under(pt);
+					if (u->kind == TY_POINTER)
+						u = type_under(u->elem);
+					if (u->kind != TY_STRUCT || sel->u.sel.sel.path[i] >= u->fields.len)
+						break;
+					pt = u->fields.v[sel->u.sel.sel.path[i]].type;
+					if (type_under(pt)->kind == TY_POINTER)
+						viaptr = true;
+				}
+			}
+			if (viaptr) {
 				error_at(expr_startpos(args->v[0]), "invalid argument: field %s is embedded via a pointer in %s",
 					 sel->u.sel.name->name, tc_exprstr(sel->u.sel.x));
 				bad(x);
@@ -267,13 +276,30 @@ tc_builtin(Operand *x, Node *n, BuiltinId id)
 		x->val = const_make_int64(id == BI_SIZEOF ? type_size(a0.type) : type_align(a0.type));
 		return;
 	}
-	// value arguments
+	// value arguments (a single multi-value call is spread)
 	Operand *ops = NEWARR(perm, Operand, na + 1);
 	bool anybad = false;
-	for (int i = 0; i < na; i++) {
-		tc_expr(&ops[i], args->v[i]);
-		if (ops[i].mode == M_INVALID)
-			anybad = true;
+	if (args->len == 1 && args->v[0] && args->v[0]->kind == N_CALL) {
+		Operand t;
+		tc_rawexpr(&t, args->v[0], false);
+		if (t.mode == M_VALUE && t.type && t.type->kind == TY_TUPLE && !t.type->obj) {
+			na = t.type->fields.len;
+			ops = NEWARR(perm, Operand, na + 1);
+			for (int i = 0; i < na; i++)
+				ops[i] = (Operand){.mode = M_VALUE, .expr = args->v[0],
+						   .type = t.type->fields.v[i].type};
+		} else {
+			tc_single_value(&t);
+			ops[0] = t;
+			if (t.mode == M_INVALID)
+				anybad = true;
+		}
+	} else {
+		for (int i = 0; i < na; i++) {
+			tc_expr(&ops[i], args->v[i]);
+			if (ops[i].mode == M_INVALID)
+				anybad = true;
+		}
 	}
 	if (anybad) {
 		bad(x);
@@ -535,7 +561,10 @@ tc_builtin(Operand *x, Node *n, BuiltinId id)
 		if (type_under(a->type)->kind != TY_UNSAFEPTR) {
 			tc_assign_to(a, ty_unsafeptr, "argument to unsafe.Add");
 		}
-		int_arg(&ops[1], "len");
+		if (type_is_untyped(ops[1].type))
+			tc_convert_untyped(&ops[1], ty_int);
+		if (ops[1].mode != M_INVALID && !type_is_integer(ops[1].type))
+			error_at(expr_startpos(ops[1].expr), "cannot convert %s to type int", opstr(&ops[1]));
 		x->mode = M_VALUE;
 		x->type = ty_unsafeptr;
 		return;

@@ -370,9 +370,16 @@ parse_float(const char *s, mpq_t q)
 		s++;
 		exp = strtol(s, NULL, 10);
 	}
-	if (exp > 100000 || exp < -100000) {
+	if (exp > 100000) {
 		mpz_clear(mant);
 		return false;
+	}
+	if (exp < -5000) {
+		// far below the smallest denormal: kept as 0 (gosub does not keep such tiny
+		// untyped constants exactly)
+		mpq_set_ui(q, 0, 1);
+		mpz_clear(mant);
+		return true;
 	}
 	mpq_set_z(q, mant);
 	mpz_t p;
@@ -1188,13 +1195,13 @@ const_too_big(ConstVal *c)
 	case CK_INT:
 		return mpz_sizeinbase(c->i, 2) > 512;
 	case CK_FLOAT:
-		return mpz_sizeinbase(mpq_numref(c->re), 2) > 20000 ||
-		       mpz_sizeinbase(mpq_denref(c->re), 2) > 20000;
+		return mpz_sizeinbase(mpq_numref(c->re), 2) > 40000 ||
+		       mpz_sizeinbase(mpq_denref(c->re), 2) > 40000;
 	case CK_COMPLEX:
-		return mpz_sizeinbase(mpq_numref(c->re), 2) > 20000 ||
-		       mpz_sizeinbase(mpq_denref(c->re), 2) > 20000 ||
-		       mpz_sizeinbase(mpq_numref(c->im), 2) > 20000 ||
-		       mpz_sizeinbase(mpq_denref(c->im), 2) > 20000;
+		return mpz_sizeinbase(mpq_numref(c->re), 2) > 40000 ||
+		       mpz_sizeinbase(mpq_denref(c->re), 2) > 40000 ||
+		       mpz_sizeinbase(mpq_numref(c->im), 2) > 40000 ||
+		       mpz_sizeinbase(mpq_denref(c->im), 2) > 40000;
 	default:
 		return false;
 	}

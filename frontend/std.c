@@ -58,6 +58,7 @@ static StdPkg stdpkgs[] = {
 	 NULL},
 	{"strconv",
 	 "package strconv\n"
+	 "const IntSize = 64\n"
 	 "func Itoa(i int) string\n"
 	 "func Atoi(s string) (int, error)\n"
 	 "func Quote(s string) string\n"
@@ -130,6 +131,15 @@ static StdPkg stdpkgs[] = {
 	 NULL},
 	{"runtime",
 	 "package runtime\n"
+	 "const GOOS = \"linux\"\n"
+	 "const GOARCH = \"amd64\"\n"
+	 "const Compiler = \"gc\"\n"
+	 "type Error interface { error; RuntimeError() }\n"
+	 "func NumCPU() int\n"
+	 "func Goexit()\n"
+	 "func Breakpoint()\n"
+	 "func Caller(skip int) (pc uintptr, file string, line int, ok bool)\n"
+	 "func Stack(buf []byte, all bool) int\n"
 	 "type MemStats struct {\n"
 	 "\tAlloc, TotalAlloc, Sys, Lookups, Mallocs, Frees uint64\n"
 	 "\tHeapAlloc, HeapSys, HeapIdle, HeapInuse, HeapReleased, HeapObjects uint64\n"
@@ -152,6 +162,8 @@ static StdPkg stdpkgs[] = {
 	{"runtime/debug",
 	 "package debug\n"
 	 "func FreeOSMemory()\n"
+	 "func Stack() []byte\n"
+	 "func SetMaxStack(bytes int) int\n"
 	 "func SetGCPercent(percent int) int\n",
 	 NULL},
 };

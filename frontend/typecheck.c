@@ -412,9 +412,12 @@ lookup(Type *t, Sym *name, Lookup *r)
 	if (!t || !name || is_blank(name))
 		return false;
 	bool ptr = false;
-	if (!t->obj && t->kind == TY_POINTER && t->elem && t->elem->obj) {
-		t = t->elem;
-		ptr = true;
+	if (type_under(t)->kind == TY_POINTER && type_under(t)->elem) {
+		Type *e = type_under(t)->elem;
+		if (!type_is_pointer(e) || e->obj) {
+			t = e;
+			ptr = true;
+		}
 	}
 	typedef VEC(Cand) CandVec;
 	CandVec cur = {0}, next = {0};
@@ -705,6 +708,44 @@ declare(Scope *s, Obj *o, Pos pos)
 		return;
 	}
 	scope_insert(s, o);
+}
+
+typedef struct DeferredUnder {
+	Type *t;  // the type being defined
+	Type *u;  // the named type it is defined as, incomplete at the time
+	Obj *obj; // t's name
+} DeferredUnder;
+
+static VEC(DeferredUnder) deferred;
+
+static void set_underlying(Type *t, Type *u);
+
+// resolve_deferred completes the types whose underlying type was incomplete when they
+// were declared; names that remain incomplete form a cycle.
+static void
+resolve_deferred(void)
+{
+	bool progress = true;
+	while (progress) {
+		progress = false;
+		for (int i = 0; i < deferred.len; i++) {
+			DeferredUnder *d = &deferred.v[i];
+			if (d->t->incomplete && !d->u->incomplete) {
+				set_underlying(d->t, d->u);
+				progress = true;
+			}
+		}
+	}
+	for (int i = 0; i < deferred.len; i++) {
+		DeferredUnder *d = &deferred.v[i];
+		if (d->t->incomplete) {
+			error_at(d->obj->pos, "invalid recursive type %s\n\t%s: %s refers to\n\t%s: %s",
+				 d->obj->name->name, pos_string(d->obj->pos), d->obj->name->name,
+				 pos_string(d->obj->pos), d->obj->name->name);
+			set_underlying(d->t, ty_invalid);
+		}
+	}
+	deferred.len = 0;
 }
 
 // ---- type expressions ----
@@ -1220,7 +1261,8 @@ check_rhs(int nl, Type **lt, Node **lhs, NodeList *rhs, const char *context, Typ
 			}
 			if (lt[0])
 				out[0] = lt[0];
-			if (lt[1] && !invalid_type(lt[1]) && !type_is_boolean(lt[1]))
+			Operand okop = {.mode = M_VALUE, .type = ty_untyped_bool};
+			if (lt[1] && !invalid_type(lt[1]) && !tc_assignable(&okop, lt[1], NULL))
 				error_at(lhs[1] ? expr_startpos(lhs[1]) : errpos,
 					 "cannot use %s (untyped bool value) as %s value in %s",
 					 tc_exprstr(rhs->v[0]), type_string(lt[1]), context);
@@ -1347,6 +1389,13 @@ check_type_decl(Obj *o)
 	}
 	Type *t = o->type;
 	Type *u = tc_type(spec->u.typespec.type);
+	if (u && u != t && u->incomplete && u->obj && is_pkg_level(u->obj)) {
+		// type T2 T1 while T1 is being defined: T2's underlying type is T1's, known
+		// once T1 is complete
+		DeferredUnder d = {t, u, o};
+		vec_push(perm, deferred, d);
+		return;
+	}
 	if (u == t || (u && u->incomplete && u->obj)) {
 		// type T T, or a cycle of names through other declarations
 		if (t->incomplete) {
@@ -2261,11 +2310,19 @@ incomparable_reason(Type *t)
 	}
 }
 
+static bool
+is_nil_expr(Node *n)
+{
+	n = unparen(n);
+	return n && n->kind == N_IDENT && n->u.ident.obj && n->u.ident.obj->kind == OBJ_NIL;
+}
+
 static void
 comparison(Operand *x, Operand *y, Node *n)
 {
 	AstOp op = n->u.binary.op;
 	const char *err = NULL;
+	bool xisnil = is_nil_expr(n->u.binary.x), yisnil = is_nil_expr(n->u.binary.y);
 	bool okassign = tc_assignable(x, y->type, NULL) || tc_assignable(y, x->type, NULL);
 	if (!okassign) {
 		error_at(expr_startpos(n), "invalid operation: %s (mismatched types %s and %s)",
@@ -2274,7 +2331,7 @@ comparison(Operand *x, Operand *y, Node *n)
 		return;
 	}
 	if (op == AOP_EQ || op == AOP_NE) {
-		bool xnil = x->type == ty_untyped_nil, ynil = y->type == ty_untyped_nil;
+		bool xnil = x->type == ty_untyped_nil || xisnil, ynil = y->type == ty_untyped_nil || yisnil;
 		if (xnil && ynil)
 			err = "operator == not defined on untyped nil";
 		else if (xnil || ynil) {
@@ -2303,8 +2360,10 @@ comparison(Operand *x, Operand *y, Node *n)
 	}
 	bool isconst = x->mode == M_CONST && y->mode == M_CONST && x->val && y->val;
 	ConstVal *v = isconst ? const_make_bool(const_compare(op, x->val, y->val)) : NULL;
-	tc_default(x);
-	tc_default(y);
+	if (!isconst) {
+		tc_default(x);
+		tc_default(y);
+	}
 	x->mode = isconst ? M_CONST : M_VALUE;
 	x->val = v;
 	x->type = ty_untyped_bool;
@@ -2560,7 +2619,7 @@ tc_conversion(Operand *x, Type *t, Node *call)
 			}
 			out = const_make_string(arena_strndup(perm, buf, (size_t)len), len);
 			ok = true;
-			if (type_is_untyped(x->type))
+			if (type_is_untyped(x->type) && const_fits_int64(const_to_kind(x->val, CK_INT)))
 				tc_convert_untyped(x, type_default(x->type));
 		} else {
 			bool numok = (type_is_numeric(x->type) && type_is_numeric(t)) ||
@@ -3048,6 +3107,12 @@ check_composite(Operand *x, Node *n, Type *hint)
 static void
 check_funclit(Operand *x, Node *n)
 {
+	if (n->u.func.info) {
+		// checked already (an expression checked twice after an error)
+		x->mode = M_VALUE;
+		x->type = n->u.func.info->type;
+		return;
+	}
 	Type *sig = func_sig(n->u.func.type, NULL);
 	FuncInfo *fi = make_funcinfo(n, n->u.func.type, sig, NULL);
 	n->u.func.info = fi;
@@ -3666,7 +3731,7 @@ switch_stmt(Node *s, Node *label)
 					 type_string(y.type));
 				continue;
 			}
-			if (!type_is_comparable(y.type) && !(x.type == ty_untyped_nil)) {
+			if (!type_is_comparable(y.type) && !is_nil_expr(e)) {
 				error_at(xpos(&x), "invalid case %s in switch on %s (%s)", tc_exprstr(e),
 					 tc_exprstr(s->u.sw.tag), incomparable_reason(y.type));
 				continue;
@@ -4939,6 +5004,8 @@ tc_package(Node **files, int nfiles)
 	// save the state of an enclosing check (std packages are checked on demand)
 	__typeof__(tc) saved = tc;
 	__typeof__(decls) saveddecls = decls;
+	__typeof__(deferred) saveddeferred = deferred;
+	memset(&deferred, 0, sizeof deferred);
 	Package *savedpkg = tc_pkg, *savedts = typestr_pkg;
 	memset(&tc, 0, sizeof tc);
 	memset(&decls, 0, sizeof decls);
@@ -4971,6 +5038,7 @@ tc_package(Node **files, int nfiles)
 	for (int i = 0; i < decls.len; i++)
 		if (decls.v[i].color == WHITE)
 			check_pkg_obj(decls.v[i].obj);
+	resolve_deferred();
 	check_recursive_types();
 	check_field_method_clash();
 	// function bodies in source order
@@ -5019,6 +5087,7 @@ tc_package(Node **files, int nfiles)
 	type_layout_all();
 	tc = saved;
 	decls = saveddecls;
+	deferred = saveddeferred;
 	tc_pkg = savedpkg;
 	if (savedpkg)
 		typestr_pkg = savedts;
