@@ -1732,8 +1732,8 @@ selector(Operand *x, Node *n)
 		Obj *m = r.obj;
 		ensure(m);
 		if (r.imethod < 0 && ptr_recv(m) && !(t->kind == TY_POINTER && !t->obj) && !r.indirect) {
-			error_at(expr_startpos(n), "invalid method expression %s.%s (needs pointer receiver (*%s).%s)",
-				 type_string(t), name->name, type_string(t), name->name);
+			error_at(n->u.sel.namepos, "cannot call pointer method %s on %s", name->name,
+				 type_string(t));
 			invalidate(x);
 			return;
 		}
@@ -2325,7 +2325,7 @@ comparison(Operand *x, Operand *y, Node *n)
 	bool xisnil = is_nil_expr(n->u.binary.x), yisnil = is_nil_expr(n->u.binary.y);
 	bool okassign = tc_assignable(x, y->type, NULL) || tc_assignable(y, x->type, NULL);
 	if (!okassign) {
-		error_at(expr_startpos(n), "invalid operation: %s (mismatched types %s and %s)",
+		error_at(expr_startpos(n->u.binary.y), "invalid operation: %s (mismatched types %s and %s)",
 			 tc_exprstr(n), type_string(x->type), type_string(y->type));
 		invalidate(x);
 		return;
@@ -5066,11 +5066,12 @@ tc_package(Node **files, int nfiles)
 		if (po->flags & OBJF_USED)
 			continue;
 		Node *im = po->decl;
-		Pos pos = im && im->u.import.path ? im->u.import.path->pos : po->pos;
+		Pos pos = im && im->u.import.name ? im->u.import.name->pos :
+			  im && im->u.import.path ? im->u.import.path->pos : po->pos;
 		if (im && im->u.import.name)
-			error_at(pos, "\"%s\" imported as %s and not used", po->path, po->name->name);
+			error_at(pos, "imported and not used: \"%s\" as %s", po->path, po->name->name);
 		else
-			error_at(pos, "\"%s\" imported and not used", po->path);
+			error_at(pos, "imported and not used: \"%s\"", po->path);
 	}
 	if (pkg->name == sym_cstr("main") && savedpkg == NULL) {
 		Obj *m = scope_lookup_local(pkg->scope, sym_cstr("main"));
