@@ -19,14 +19,18 @@
 //   - Print adds a space between operands when neither is a string; Println always
 //     adds one and ends with a newline.
 //
-// Methods: Error() and String() registered with rt_register_methods are used as fmt's
-// handleMethods does (error first; verbs v s x X q; not for %#v, not inside a bad-verb
-// report, not below an unexported struct field); runtime.errorString values print their
-// text. Not yet: Format, GoString, recovering from panics inside methods; maps print as
-// map[] when nil and ?TYPE? otherwise (no map layout yet).
+// Methods: Error() and String(), found in the type's method table (rt.h RtMethod) or
+// registered with rt_register_methods, are used as fmt's handleMethods does (error first;
+// verbs v s x X q; not for %#v, not inside a bad-verb report, not below an unexported
+// struct field); they run under a deferred recover as in fmt's catchPanic, so a panicking
+// method prints %!v(PANIC=String method: value) and a nil pointer receiver <nil>.
+// Maps print their entries sorted by key with internal/fmtsort's order (map[a:1 b:2]).
+// Interface values in RtIface form (rt.h) print through their dynamic type. Not yet:
+// Format, GoString.
 //
 // Output goes to a private buffer per call, then to the buffered stdout (print.c) or to a
 // new heap string. See it: runtime/fmt_test.c, whose tables came from gc.
+#include <setjmp.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -544,12 +548,14 @@ typedef struct PP {
 	Buf buf;             // the output of this call
 	Fmt fmt;             // the current verb's flags
 	bool erroring;       // inside a %!verb(...) report
+	bool panicking;      // printing the value a method panicked with
 	bool readonly;       // below an unexported field: methods are not called
 	const RtType *vtype; // the value being printed, for bad-verb reports (NULL: nil)
 	const void *vptr;    // where it is stored
 } PP;
 
 static void print_value(PP *p, const RtType *t, const void *v, int verb, int depth);
+static void print_arg(PP *p, const RtEface *arg, int verb);
 
 static bool
 is_signed_kind(int k)
@@ -929,9 +935,44 @@ print_map(PP *p, const RtType *t, RtMap *m, int verb, int depth)
 	bbyte(&p->buf, p->fmt.sharp_v ? '}' : ']');
 }
 
+// ---- calling Error and String as fmt's catchPanic does ----
+
+typedef struct CatchClosure { // the deferred func() { *val = recover() }
+	void (*fn)(void);
+	RtEface *val;
+} CatchClosure;
+
+static __attribute__((noinline)) void
+catch_fn(CatchClosure *c)
+{
+	rt_gorecover(c->val, __builtin_frame_address(0));
+	__asm__ volatile("" ::: "memory"); // no tail call: recover must see this frame
+}
+
+// call_method runs fn(data) under a deferred recover, in rt.h's code shape for a function
+// with defers. Returns false when the method panicked (*pv: the value, NULL for panic(nil)).
+static __attribute__((noinline)) bool
+call_method(RtStringMethod fn, void *data, RtString *out, RtEface *pv)
+{
+	RtFrame fr;
+	CatchClosure c = {(void (*)(void))catch_fn, pv};
+	pv->type = NULL;
+	pv->data = NULL;
+	rt_deferframe(&fr);
+	if (_setjmp(*(jmp_buf *)(void *)fr.jb) != 0) {
+		rt_deferreturn(&fr);
+		return false;
+	}
+	rt_deferproc(&fr, (RtClosure *)&c);
+	*out = fn(data);
+	rt_deferreturn(&fr);
+	return true;
+}
+
 // handle_methods formats a value through its Error or String method when fmt would:
 // not inside a bad-verb report, not for %#v, only for the verbs that take a string, and
-// not below an unexported field (reflect cannot call methods there).
+// not below an unexported field (reflect cannot call methods there). A method that panics
+// prints %!v(PANIC=String method: value), or <nil> for a nil pointer receiver.
 static bool
 handle_methods(PP *p, const RtType *t, const void *v, int verb)
 {
@@ -943,13 +984,38 @@ handle_methods(PP *p, const RtType *t, const void *v, int verb)
 	if (!rt_string_methods(t, &error_fn, &string_fn))
 		return false;
 	void *data = (t->flags & RT_FLAG_DIRECT) ? *(void *const *)v : (void *)v;
-	if (data == NULL && t->kind == RT_KIND_POINTER) {
-		// fmt recovers the nil dereference such a call usually causes and prints <nil>;
-		// without recover, print that without calling.
+	bool isnilptr = data == NULL && t->kind == RT_KIND_POINTER;
+	if (isnilptr && !(t->flags & RT_FLAG_UNCOMMON)) {
+		// Registered methods (rt_register_methods) may not expect a nil receiver: print
+		// what fmt prints when such a call panics, without calling.
 		padstr(&p->fmt, "<nil>");
 		return true;
 	}
-	RtString s = error_fn != NULL ? error_fn(data) : string_fn(data);
+	RtStringMethod fn = error_fn != NULL ? error_fn : string_fn;
+	RtString s;
+	RtEface pv;
+	if (!call_method(fn, data, &s, &pv)) {
+		if (isnilptr) {
+			padstr(&p->fmt, "<nil>");
+			return true;
+		}
+		if (pv.type == NULL)
+			return true; // panic(nil): recover() is nil, nothing is printed
+		if (p->panicking)
+			rt_panic(pv.type, pv.data);
+		Fmt saved = p->fmt;
+		clearflags(&p->fmt);
+		bstr(&p->buf, "%!");
+		brune(&p->buf, verb);
+		bstr(&p->buf, "(PANIC=");
+		bstr(&p->buf, error_fn != NULL ? "Error method: " : "String method: ");
+		p->panicking = true;
+		print_arg(p, &pv, 'v');
+		p->panicking = false;
+		bbyte(&p->buf, ')');
+		p->fmt = saved;
+		return true;
+	}
 	pp_string(p, s.ptr, s.len, verb);
 	return true;
 }
