@@ -83,7 +83,15 @@ typedef struct MapLayout {
 	uint8_t reflexive;       // k == k for every key (no floats or interfaces inside)
 	uint8_t needupdate;      // an assignment overwrites the stored key (floats, strings)
 	uint8_t mightpanic;      // hashing may panic (interfaces inside the key)
+	uint8_t alg;             // ALG_*: how keys are hashed and compared
 } MapLayout;
+
+enum { // key algorithms: fast paths for the common key types
+	ALG_GENERIC, // by the key's descriptor (rt_typehash, rt_memequal)
+	ALG_MEM8,    // one 8-byte word compared bitwise (int, uint64, pointers, chans...)
+	ALG_MEM4,    // one 4-byte word (int32, rune, uint32)
+	ALG_STRING,  // a string
+};
 
 struct RtMap {
 	int64_t count;           // live entries; must be first (len(m) loads it)
@@ -339,6 +347,50 @@ layout(const RtType *mt, MapLayout *L)
 	L->bucketsize = L->ovfoff + 8;
 	L->reflexive = 1;
 	keyflags(L->key, &L->reflexive, &L->needupdate, &L->mightpanic);
+	switch (L->key->kind) {
+	case RT_KIND_INT: case RT_KIND_INT32: case RT_KIND_INT64: case RT_KIND_UINT:
+	case RT_KIND_UINT32: case RT_KIND_UINT64: case RT_KIND_UINTPTR: case RT_KIND_POINTER:
+	case RT_KIND_CHAN: case RT_KIND_UNSAFEPOINTER:
+		L->alg = L->key->size == 8 ? ALG_MEM8 : L->key->size == 4 ? ALG_MEM4 : ALG_GENERIC;
+		break;
+	case RT_KIND_STRING:
+		L->alg = ALG_STRING;
+		break;
+	default:
+		L->alg = ALG_GENERIC;
+		break;
+	}
+}
+
+// khash and keyeq hash and compare keys, with the fast paths of L->alg; the fast hashes
+// equal rt_typehash's for the same key.
+static inline uint64_t
+khash(const MapLayout *L, const void *key, uint64_t seed)
+{
+	switch (L->alg) {
+	case ALG_MEM8: return hashword(*(const uint64_t *)key, seed);
+	case ALG_MEM4: return hashword(*(const uint32_t *)key, seed);
+	case ALG_STRING: {
+		const RtString *k = key;
+		return hashbytes(k->ptr, (uint64_t)k->len, seed);
+	}
+	default: return rt_typehash(L->key, key, seed);
+	}
+}
+
+static inline bool
+keyeq(const MapLayout *L, const void *a, const void *b)
+{
+	switch (L->alg) {
+	case ALG_MEM8: return *(const uint64_t *)a == *(const uint64_t *)b;
+	case ALG_MEM4: return *(const uint32_t *)a == *(const uint32_t *)b;
+	case ALG_STRING: {
+		const RtString *x = a, *y = b;
+		return x->len == y->len && (x->ptr == y->ptr ||
+					    memcmp(x->ptr, y->ptr, (size_t)x->len) == 0);
+	}
+	default: return rt_memequal(a, b, L->key) != 0;
+	}
 }
 
 // ---- buckets ----
@@ -465,11 +517,6 @@ newoverflow(RtMap *m, uint8_t *b)
 	return o;
 }
 
-static bool
-keyeq(const MapLayout *L, const void *a, const void *b)
-{
-	return rt_memequal(a, b, L->key) != 0;
-}
 
 // ---- the zero value ----
 
@@ -547,7 +594,7 @@ evacuate(RtMap *m, uint64_t oldbucket)
 				int usey = 0;
 				if (!same) {
 					void *k = keyat(L, b, i);
-					uint64_t h = rt_typehash(L->key, k, m->seed);
+					uint64_t h = khash(L, k, m->seed);
 					if (!L->reflexive && !keyeq(L, k, k)) {
 						// NaN: the hash is random, so decide by the old tophash
 						// and draw a new one.
@@ -620,7 +667,7 @@ find(RtMap *m, const void *key, uint64_t h, uint8_t **bp, int *ip)
 static void *
 lookup(RtMap *m, const void *key, void **kout)
 {
-	uint64_t h = rt_typehash(m->L.key, key, m->seed);
+	uint64_t h = khash(&m->L, key, m->seed);
 	uint8_t *b;
 	int i;
 	if (!find(m, key, h, &b, &i))
@@ -693,7 +740,7 @@ rt_mapassign(const RtType *maptype, RtMap *m, const void *key)
 	if (m == NULL)
 		rt_panic_plain("assignment to entry in nil map");
 	const MapLayout *L = &m->L;
-	uint64_t h = rt_typehash(L->key, key, m->seed);
+	uint64_t h = khash(L, key, m->seed);
 	if (m->buckets == NULL)
 		m->buckets = newarray(m, 0);
 again:;
@@ -765,7 +812,7 @@ rt_mapdelete(const RtType *maptype, RtMap *m, const void *key)
 		return;
 	}
 	const MapLayout *L = &m->L;
-	uint64_t h = rt_typehash(L->key, key, m->seed);
+	uint64_t h = khash(L, key, m->seed);
 	uint64_t bucket = h & bucketmask(m->B);
 	if (growing(m))
 		grow_work(m, bucket);
@@ -932,7 +979,7 @@ rt_mapiternext(RtMapIter *it)
 				// Walking an old bucket during a doubling: keep only the entries
 				// that go to checkbucket.
 				if (refl) {
-					uint64_t h = rt_typehash(L->key, k, m->seed);
+					uint64_t h = khash(L, k, m->seed);
 					if ((h & bucketmask(t->B)) != checkbucket)
 						continue;
 				} else if ((checkbucket >> (t->B - 1)) != (uint64_t)(top & 1)) {
