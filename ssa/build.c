@@ -747,7 +747,8 @@ store_elem(B *b, Node *e, Value *a, Type *t)
 		val2(b, OP_STORE, NULL, e, npos(e), a, p);
 		return;
 	}
-	if (e->kind == N_COMPOSITE && utype(t)->kind != TY_SLICE) {
+	if (e->kind == N_COMPOSITE && utype(t)->kind != TY_SLICE && !type_is_interface(t) &&
+	    utype(t)->kind != TY_MAP) {
 		composite_into(b, e, a);
 		return;
 	}
@@ -985,6 +986,9 @@ binary(B *b, Node *n)
 			ot = ntype(y);
 		else if (is_nil(y))
 			ot = ntype(x);
+		else if (type_is_interface(x->type) && type_is_interface(y->type))
+			ot = utype(y->type)->fields.len < utype(x->type)->fields.len ? y->type
+										  : x->type;
 		else if (type_is_interface(x->type))
 			ot = x->type;
 		else if (type_is_interface(y->type))
@@ -1311,9 +1315,14 @@ expr(B *b, Node *n)
 		return composite(b, n);
 	case N_FUNCLIT:
 		return funclit(b, n);
-	case N_TYPEASSERT:
-		unsupported(pos, "type assertions");
-		return zero(b, t, n, pos);
+	case N_TYPEASSERT: {
+		if (!n->u.assert.type) {
+			unsupported(pos, "x.(type) outside a type switch");
+			return zero(b, t, n, pos);
+		}
+		Value *x = expr(b, n->u.assert.x);
+		return val1(b, OP_ASSERT, t, n, pos, x);
+	}
 	default:
 		unsupported(pos, "this expression");
 		return zero(b, t ? t : ty_int, n, pos);
@@ -1493,6 +1502,21 @@ builtin(B *b, Node *n)
 	case BI_APPEND: {
 		Node *s = args->v[0];
 		Type *st = ntype(n);
+		if (args->len == 1 && s->type && s->type->kind == TY_TUPLE) {
+			// append(f()) with f returning (slice, elems...) (fixedbugs/issue22327.go)
+			Type *et = utype(st)->elem;
+			Value *tv = expr(b, s);
+			ValVec vals = {0};
+			for (int i = 0; i < s->type->fields.len; i++) {
+				Value *e = val1(b, OP_EXTRACT, s->type->fields.v[i].type, s, npos(s), tv);
+				e->auxint = i;
+				vec_push(b->f->arena, vals, convert(b, e, i == 0 ? st : et, s));
+			}
+			Value *v = val1(b, OP_APPEND, st, n, pos, vals.v[0]);
+			for (int i = 1; i < vals.len; i++)
+				ssa_add_arg(v, vals.v[i]);
+			return v;
+		}
 		Value *sv = is_nil(s) ? zero(b, st, s, npos(s)) : convert(b, expr(b, s), st, s);
 		if (n->u.call.dots) {
 			Node *a = args->v[1];
@@ -1623,6 +1647,24 @@ method_call(B *b, Node *n, Node *fun)
 	return v;
 }
 
+// iface_call emits i.M(args) for an interface value i (reached through the selector's
+// embedded field path, if any): CALLIFACE with M's index in i's method list.
+static Value *
+iface_call(B *b, Node *n, Node *fun)
+{
+	Selection *s = &fun->u.sel.sel;
+	Value *recv = field_path(b, fun, fun->u.sel.x, s->path, s->npath, false);
+	ValVec args = {0};
+	vec_push(b->f->arena, args, recv);
+	call_args(b, n, &args, fun->type);
+	Value *v = val(b, OP_CALLIFACE, results_type(fun->type), n, npos(n));
+	v->auxint = s->index;
+	v->aux = fun->u.sel.name;
+	for (int i = 0; i < args.len; i++)
+		ssa_add_arg(v, args.v[i]);
+	return v;
+}
+
 // call_expr lowers a call; returns its value (NULL for calls without results).
 static Value *
 call_expr(B *b, Node *n)
@@ -1645,9 +1687,7 @@ call_expr(B *b, Node *n)
 	if (fun->kind == N_SELECTOR && fun->u.sel.sel.kind == SEL_METHOD) {
 		v = method_call(b, n, fun);
 	} else if (fun->kind == N_SELECTOR && fun->u.sel.sel.kind == SEL_IMETHOD) {
-		unsupported(pos, "interface method calls");
-		Type *rt = results_type(ft);
-		return rt ? zero(b, rt, n, pos) : NULL;
+		v = iface_call(b, n, fun);
 	} else {
 		Obj *o = NULL;
 		if (fun->kind == N_IDENT && fun->u.ident.obj && fun->u.ident.obj->kind == OBJ_FUNC)
@@ -1667,6 +1707,28 @@ call_expr(B *b, Node *n)
 	if (!v->type)
 		return NULL;
 	return v;
+}
+
+// comma_ok evaluates the right side r of an assignment to nl > 1 variables as a tuple:
+// v, ok := x.(T) and v, ok := m[k] become ASSERT2 / MAPINDEX2; calls are themselves tuples.
+static Value *
+comma_ok(B *b, Node *r, int nl)
+{
+	Node *u = unparen(r);
+	Pos pos = npos(u);
+	if (nl == 2 && u->kind == N_TYPEASSERT && u->u.assert.type) {
+		Field fs[2] = {{.type = ntype(u)}, {.type = ty_bool}};
+		Value *x = expr(b, u->u.assert.x);
+		return val1(b, OP_ASSERT2, type_tuple(fs, 2), u, pos, x);
+	}
+	if (nl == 2 && u->kind == N_INDEX && utype(u->u.index.x->type)->kind == TY_MAP) {
+		Type *mt = utype(u->u.index.x->type);
+		Field fs[2] = {{.type = mt->elem}, {.type = ty_bool}};
+		Value *m = expr(b, u->u.index.x);
+		Value *k = rvalue(b, u->u.index.index.v[0], mt->key);
+		return val2(b, OP_MAPINDEX2, type_tuple(fs, 2), u, pos, m, k);
+	}
+	return expr(b, r);
 }
 
 // ---- conditions ----
@@ -1874,7 +1936,7 @@ assign_stmt(B *b, Node *n)
 	}
 	if (rhs->len == 1 && nl > 1) {
 		Node *r = rhs->v[0];
-		Value *tv = expr(b, r);
+		Value *tv = comma_ok(b, r, nl);
 		Type *tt = utype(tv->type);
 		if (!tt || tt->kind != TY_TUPLE) {
 			unsupported(pos, "this assignment");
@@ -1922,7 +1984,7 @@ var_spec(B *b, Node *spec)
 	Value **vals = NEWARR(b->f->arena, Value *, nn);
 	if (values->len == 1 && nn > 1) {
 		Node *r = values->v[0];
-		Value *tv = expr(b, r);
+		Value *tv = comma_ok(b, r, nn);
 		Type *tt = utype(tv->type);
 		if (!tt || tt->kind != TY_TUPLE) {
 			unsupported(npos(spec), "this declaration");
@@ -2064,6 +2126,10 @@ range_stmt(B *b, Node *n, Node *label)
 {
 	Pos pos = npos(n);
 	Node *x = n->u.range.x, *key = n->u.range.key, *value = n->u.range.value;
+	// A blank value variable is no variable: `for i, _ := range p` over a nil *[N]T
+	// must not touch the elements (Go test fixedbugs/bug454.go).
+	if (value && value->kind == N_IDENT && is_blank(value->u.ident.obj))
+		value = NULL;
 	Type *u = utype(x->type);
 	bool isptr = u->kind == TY_POINTER;
 	Type *au = isptr ? utype(u->elem) : u;
@@ -2218,6 +2284,83 @@ switch_stmt(B *b, Node *n, Node *label)
 	b->cur = exit;
 }
 
+// typeswitch_stmt lowers switch [init;] [v :=] x.(type) { clauses }: x is evaluated once;
+// each case type T is tested in source order with ASSERT2 (case nil: x == nil), default
+// last. A clause with one type T binds v to the asserted value (of type T); other clauses
+// bind v to x. Like gc, v is declared at the start of each clause body.
+static void
+typeswitch_stmt(B *b, Node *n, Node *label)
+{
+	Pos pos = npos(n);
+	if (n->u.sw.init)
+		stmt(b, n->u.sw.init);
+	Node *guard = n->u.sw.tag;
+	Node *lhs = NULL, *ax;
+	if (guard->kind == N_ASSIGN) {
+		lhs = guard->u.assign.lhs.v[0];
+		ax = unparen(guard->u.assign.rhs.v[0]);
+	} else {
+		ax = unparen(guard->u.x);
+	}
+	if (ax->kind != N_TYPEASSERT) {
+		unsupported(pos, "this type switch");
+		return;
+	}
+	Value *x = expr(b, ax->u.assert.x);
+	NodeList *cl = &n->u.sw.body;
+	int nc = cl->len;
+	Block **bodies = NEWARR(b->f->arena, Block *, nc + 1);
+	Value **bound = NEWARR(b->f->arena, Value *, nc + 1);
+	for (int i = 0; i < nc; i++)
+		bodies[i] = new_block(b, npos(cl->v[i]));
+	Block *exit = new_block(b, pos);
+	int def = -1;
+	for (int i = 0; i < nc; i++) {
+		Node *c = cl->v[i];
+		if (c->u.clause.isdefault) {
+			def = i;
+			continue;
+		}
+		int nt = c->u.clause.list.len;
+		for (int k = 0; k < nt; k++) {
+			Node *e = c->u.clause.list.v[k];
+			Block *next = new_block(b, npos(e));
+			Value *ok;
+			if (is_nil(e)) {
+				ok = val2(b, OP_EQ, ty_bool, e, npos(e), x,
+					  zero(b, x->type, e, npos(e)));
+			} else {
+				Field fs[2] = {{.type = e->type}, {.type = ty_bool}};
+				Value *a = val1(b, OP_ASSERT2, type_tuple(fs, 2), e, npos(e), x);
+				bool bind = nt == 1 && c->u.clause.obj && !is_blank(c->u.clause.obj) &&
+					    c->u.clause.obj->type == e->type;
+				a->auxint = bind ? 0 : 1;
+				if (bind) {
+					bound[i] = val1(b, OP_EXTRACT, e->type, e, npos(e), a);
+					bound[i]->auxint = 0;
+				}
+				ok = val1(b, OP_EXTRACT, ty_bool, e, npos(e), a);
+				ok->auxint = 1;
+			}
+			branch(b, ok, bodies[i], next);
+			b->cur = next;
+		}
+	}
+	jump(b, def >= 0 ? bodies[def] : exit);
+	push_target(b, n, label, exit, NULL);
+	for (int i = 0; i < nc; i++) {
+		Node *c = cl->v[i];
+		b->cur = bodies[i];
+		Obj *o = c->u.clause.obj;
+		if (o && !is_blank(o))
+			declare(b, o, lhs, bound[i] ? bound[i] : convert(b, x, o->type, lhs));
+		stmts(b, &c->u.clause.body);
+		jump(b, exit);
+	}
+	b->targets.len--;
+	b->cur = exit;
+}
+
 static void
 return_stmt(B *b, Node *n)
 {
@@ -2322,6 +2465,9 @@ labeled_stmt(B *b, Node *n)
 	case N_SWITCH:
 		switch_stmt(b, s, n);
 		break;
+	case N_TYPESWITCH:
+		typeswitch_stmt(b, s, n);
+		break;
 	default:
 		stmt(b, s);
 		break;
@@ -2416,7 +2562,7 @@ stmt(B *b, Node *n)
 		unsupported(pos, "select");
 		return;
 	case N_TYPESWITCH:
-		unsupported(pos, "type switches");
+		typeswitch_stmt(b, n, NULL);
 		return;
 	case N_SEND:
 		unsupported(pos, "channels");
@@ -2651,7 +2797,7 @@ build_init(B *b)
 		int nn = names->len;
 		if (values->len == 1 && nn > 1) {
 			Node *r = values->v[0];
-			Value *tv = expr(b, r);
+			Value *tv = comma_ok(b, r, nn);
 			Type *tt = utype(tv->type);
 			for (int k = 0; k < nn && tt && tt->kind == TY_TUPLE; k++) {
 				Obj *o = names->v[k]->u.ident.obj;
