@@ -22,6 +22,12 @@
 //                       earlier batch or std: heap <- Ref(arg)+leaks.heap,
 //                       holder j <- Ref(arg)+leaks.result[j]; unknown: heap <- Ref(arg)
 //   CALLCLOSURE:        heap <- Ref(arg) (and the func value when results are used)
+//   CALLIFACE:          heap <- Ref(receiver), Ref(arg): the callee is unknown
+//   ASSERT x.(T):       Ref(x), one more deref when T is concrete and boxed (gc's dotType)
+//   MAPASSIGN m[k] = v: heap <- Ref(k), Ref(v); map reads and range keys carry nothing,
+//                       range values Ref(m) with one more deref
+//   DEFER f:            heap <- Ref(f) inside a loop; at the top level nothing (gc's
+//                       "later" discard hole)
 //   append, copy, panic: gc's rules (appendee contents and appended values to the heap).
 // A value whose type has no pointers carries nothing (gc's blank hole).
 //
@@ -105,6 +111,23 @@ elem_size(Type *ptr)
 	if (!u || !u->elem)
 		return 0;
 	return type_size(u->elem);
+}
+
+// has_restemps: calls whose results get holder locations.
+static bool
+has_restemps(Value *v)
+{
+	return v->op == OP_CALL || v->op == OP_CALLCLOSURE || v->op == OP_CALLIFACE;
+}
+
+// assert_shift: x.(T) reads the boxed value when T is concrete and not pointer-shaped
+// (gc's dotType hole: one dereference), else it copies the interface's data word.
+static int
+assert_shift(Type *t)
+{
+	if (t && t->kind == TY_TUPLE && t->fields.len > 0)
+		t = t->fields.v[0].type;
+	return t && !type_is_interface(t) && !is_direct_iface(t) ? 1 : 0;
 }
 
 // alloc_reported: allocations gc creates a location with a node for (and so reports).
@@ -299,7 +322,7 @@ esc_build_locs(EscBatch *b, EscFn *e)
 				    elem_size(v->type) > ESC_MAX_STACK_VAR)
 					l->heapwhy = "too large for stack";
 			}
-			if (v->op == OP_CALL || v->op == OP_CALLCLOSURE) {
+			if (has_restemps(v)) {
 				int n = 0;
 				if (v->type && v->type->kind == TY_TUPLE)
 					n = v->type->fields.len;
@@ -415,6 +438,8 @@ compute_ref(EscBatch *b, EscFn *e, Value *v, Ref *r)
 	case OP_ALLOC:
 	case OP_MAKESLICE:
 	case OP_MAKECLOSURE:
+	case OP_MAKEMAP:
+	case OP_METHODVALUE:
 	case OP_CONCAT:
 	case OP_BYTES2STR:
 	case OP_STR2BYTES:
@@ -431,6 +456,16 @@ compute_ref(EscBatch *b, EscFn *e, Value *v, Ref *r)
 		return;
 	case OP_LOAD:
 		ref_union(b, r, get_ref(b, e, v->args[0]), 1, &cap);
+		return;
+	case OP_ASSERT:
+	case OP_ASSERT2:
+		ref_union(b, r, get_ref(b, e, v->args[0]), assert_shift(v->type), &cap);
+		return;
+	case OP_MAPITERELEM:
+		// for k, v := range m: v <- m with one dereference (gc's "range-deref"); the
+		// key receives nothing
+		if (v->args[0]->op == OP_MAPITERINIT)
+			ref_union(b, r, get_ref(b, e, v->args[0]->args[0]), 1, &cap);
 		return;
 	case OP_CONV:
 		if (v->nargs > 0 && v->args[0]->type &&
@@ -460,7 +495,7 @@ compute_ref(EscBatch *b, EscFn *e, Value *v, Ref *r)
 		return;
 	case OP_EXTRACT: {
 		Value *x = v->args[0];
-		if ((x->op == OP_CALL || x->op == OP_CALLCLOSURE) && e->restemps[x->id] &&
+		if (has_restemps(x) && e->restemps[x->id] &&
 		    x->type && x->type->kind == TY_TUPLE) {
 			if (v->auxint >= 0 && v->auxint < e->nrestemps[x->id])
 				ref_add(b, r, e->restemps[x->id][v->auxint], 0, &cap);
@@ -475,6 +510,7 @@ compute_ref(EscBatch *b, EscFn *e, Value *v, Ref *r)
 	}
 	case OP_CALL:
 	case OP_CALLCLOSURE:
+	case OP_CALLIFACE:
 		for (int j = 0; j < e->nrestemps[v->id]; j++)
 			ref_add(b, r, e->restemps[v->id][j], 0, &cap);
 		return;
@@ -495,8 +531,7 @@ get_ref(EscBatch *b, EscFn *e, Value *v)
 		return r;
 	if (r->busy)
 		return &empty_ref; // a phi cycle: the other arguments complete the set
-	if (v->op != OP_CALL && v->op != OP_CALLCLOSURE && v->op != OP_TUPLE &&
-	    !type_carries(v->type)) {
+	if (!has_restemps(v) && v->op != OP_TUPLE && !type_carries(v->type)) {
 		r->done = true;
 		return r;
 	}
@@ -975,6 +1010,27 @@ build_value(EscBatch *b, EscFn *e, Value *v)
 	case OP_CALLCLOSURE:
 		build_callclosure(b, e, v);
 		break;
+	case OP_CALLIFACE:
+		// an unknown callee: the receiver and the arguments leak (gc's heap hole)
+		for (int i = 0; i < v->nargs; i++)
+			esc_flow_ref(b, b->heap, get_ref(b, e, v->args[i]), 0, v);
+		break;
+	case OP_METHODVALUE:
+		if (v->nargs > 0)
+			esc_flow_ref(b, e->alloc[v->id], get_ref(b, e, v->args[0]), 0, v);
+		break;
+	case OP_MAPASSIGN:
+		// m[k] = v: the key and the value are stored in the map (gc: "key of map put",
+		// "value of map put"); map literals are MAKEMAP then MAPASSIGNs
+		esc_flow_ref(b, b->heap, get_ref(b, e, v->args[1]), 0, v);
+		esc_flow_ref(b, b->heap, get_ref(b, e, v->args[2]), 0, v);
+		break;
+	case OP_DEFER:
+		// gc: a defer at the top level of the function keeps its closure until the
+		// function returns (a "later" discard hole); in a loop it goes to the heap
+		if (v->block->loopdepth > 0)
+			esc_flow_ref(b, b->heap, get_ref(b, e, v->args[1]), 0, v);
+		break;
 	case OP_CALLRT:
 		if (v->auxint == 1)
 			for (int i = 0; i < v->nargs; i++)
@@ -996,7 +1052,7 @@ build_return(EscBatch *b, EscFn *e, Block *blk)
 			esc_flow_ref(b, e->results.v[i], get_ref(b, e, c->args[i]), 0, c);
 		return;
 	}
-	if ((c->op == OP_CALL || c->op == OP_CALLCLOSURE) && e->results.len > 1 &&
+	if (has_restemps(c) && e->results.len > 1 &&
 	    e->restemps[c->id]) {
 		// return f() with f's results: result i <- f's result i
 		for (int i = 0; i < e->nrestemps[c->id] && i < e->results.len; i++)
