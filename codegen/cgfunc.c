@@ -561,11 +561,8 @@ eq_values(Cg *c, Type *t, LLVMValueRef x, LLVMValueRef y, Pos pos)
 		return LLVMBuildICmp(B, LLVMIntEQ, x, y, "");
 	case TY_SLICE: // only against nil
 		return LLVMBuildICmp(B, LLVMIntEQ, cpart(c, x, 0), cpart(c, y, 0), "");
-	case TY_INTERFACE: {
-		LLVMValueRef a[4] = {cpart(c, x, 0), cpart(c, x, 1), cpart(c, y, 0), cpart(c, y, 1)};
-		LLVMValueRef r = cg_rtcall(c, "rt_efaceeq", c->t_i64, a, 4);
-		return LLVMBuildICmp(B, LLVMIntNE, r, i64c(c, 0), "");
-	}
+	case TY_INTERFACE:
+		return cg_iface_eq(c, t, x, y); // cgiface.c
 	case TY_STRUCT: case TY_TUPLE:
 		if (u->fields.len <= 8) {
 			LLVMValueRef r = LLVMConstInt(c->t_i1, 1, false);
@@ -987,7 +984,7 @@ emit_makeiface(Cg *c, Value *v)
 	LLVMValueRef x = m ? NULL : arg(c, v, 0);
 	if (type_is_interface(t))
 		return x;
-	LLVMValueRef desc = cg_typedesc(c, t), data;
+	LLVMValueRef desc = cg_iface_word0(c, v->type, t), data; // descriptor or itab
 	if (cg_is_direct(t)) {
 		data = direct_word(c, x, t);
 	} else if (x && LLVMIsConstant(x) && !LLVMIsUndef(x)) {
@@ -1197,6 +1194,8 @@ emit_value(Cg *c, Value *v)
 	case OP_EQ: case OP_NE: case OP_LT: case OP_LE: case OP_GT: case OP_GE:
 		return emit_compare(c, v);
 	case OP_CONV:
+		if (type_is_interface(v->type) && type_is_interface(v->args[0]->type))
+			return cg_emit_ifaceconv(c, v); // cgiface.c
 		return convert(c, arg(c, v, 0), v->args[0]->type, v->type, v->pos);
 	case OP_CONCAT:
 		return emit_concat(c, v);
@@ -1299,6 +1298,19 @@ emit_value(Cg *c, Value *v)
 		return cg_emit_callclosure(c, v);
 	case OP_CALLRT:
 		return cg_emit_callrt(c, v);
+	case OP_CALLIFACE: // cgiface.c
+		return cg_emit_calliface(c, v);
+	case OP_ASSERT: case OP_ASSERT2:
+		return cg_emit_assert(c, v);
+	case OP_METHODVALUE:
+		return cg_emit_methodvalue(c, v);
+	case OP_MAKEMAP: case OP_MAPINDEX: case OP_MAPINDEX2: case OP_MAPASSIGN: // cgmap.c
+	case OP_MAPDELETE: case OP_MAPLEN: case OP_MAPITERINIT: case OP_MAPITERNEXT:
+	case OP_MAPITERDONE: case OP_MAPITERKEY: case OP_MAPITERELEM:
+		return cg_emit_mapop(c, v);
+	case OP_DEFERFRAME: case OP_DEFERSETJMP: case OP_DEFER: case OP_DEFERRETURN: // cgdefer.c
+	case OP_RECOVER:
+		return cg_emit_deferop(c, v);
 	case OP_PANIC: {
 		LLVMValueRef x = arg(c, v, 0);
 		LLVMValueRef a[2] = {cpart(c, x, 0), cpart(c, x, 1)};

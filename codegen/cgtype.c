@@ -468,6 +468,13 @@ rt_type_name(Type *t)
 	return b.p ? b.p : "";
 }
 
+// cg_type_name returns t as %T prints it ("main.T", "[]string", "func(int) error").
+const char *
+cg_type_name(Type *t)
+{
+	return rt_type_name(t);
+}
+
 // ---- descriptors ----
 
 static uint8_t
@@ -604,7 +611,16 @@ cg_typedesc(Cg *c, Type *t)
 		return g;
 	}
 	const char *name = rt_type_name(t);
-	LLVMValueRef g = new_desc_global(c, name);
+	LLVMTypeRef ext = cg_desc_ext_type(c, t); // method tables (cgiface.c)
+	LLVMValueRef g;
+	if (ext) {
+		g = LLVMAddGlobal(c->mod, ext, arena_sprintf(c->arena, "type:%s", name));
+		LLVMSetGlobalConstant(g, true);
+		LLVMSetLinkage(g, LLVMInternalLinkage);
+		LLVMSetAlignment(g, 8);
+	} else {
+		g = new_desc_global(c, name);
+	}
 	tc->desc = g;
 	t->desc = g;
 
@@ -628,6 +644,8 @@ cg_typedesc(Cg *c, Type *t)
 		flags |= RT_FLAG_DIRECT;
 	if (t->obj && t->obj->pkg)
 		flags |= RT_FLAG_NAMED;
+	if (ext)
+		flags |= RT_FLAG_UNCOMMON;
 	LLVMValueRef elem = NULL, key = NULL, fields = NULL;
 	int64_t len = 0, nfields = 0;
 	switch (u->kind) {
@@ -667,8 +685,9 @@ cg_typedesc(Cg *c, Type *t)
 	default:
 		break;
 	}
-	LLVMSetInitializer(g, desc_init(c, size, pd, fnv1a(name), rt_kind(u), type_align(t),
-					flags, bits, cstring(c, name, "typename"), elem, key,
-					len, nfields, fields));
+	LLVMValueRef init = desc_init(c, size, pd, fnv1a(name), rt_kind(u), type_align(t), flags,
+				      bits, cstring(c, name, "typename"), elem, key, len, nfields,
+				      fields);
+	LLVMSetInitializer(g, ext ? cg_desc_ext_init(c, t, ext, init) : init);
 	return g;
 }

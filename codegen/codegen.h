@@ -93,6 +93,8 @@ typedef struct Cg {
 	LLVMTypeRef closty;          // closure object layout for FREEVAR, or NULL
 	LLVMValueRef *memvals;       // by ValueID: big LOADs kept in a stack copy (see cgfunc.c)
 	bool *memok;                 // by ValueID: this big LOAD may be kept in a stack copy
+	void *iface;                 // cgiface.c's state (itab cache), NULL until first use
+	LLVMValueRef frame;          // cgdefer.c: the frame record of the function, or NULL
 } Cg;
 
 // CgClosure: the LLVM layout of the closure object of one func literal.
@@ -135,3 +137,22 @@ void cg_panic_if(Cg *c, LLVMValueRef cond, const char *fn, LLVMValueRef *args, i
 
 // cgfunc.c
 void cg_emit_func(Cg *c, Func *f);
+
+// cgiface.c: interfaces with methods (itabs, method tables, dynamic calls, assertions)
+const char *cg_type_name(Type *t);             // t as %T prints it (cgtype.c)
+bool cg_iface_nonempty(Type *t);               // an interface with methods: {itab, data}
+LLVMTypeRef cg_desc_ext_type(Cg *c, Type *t);  // RtType plus method fields, or NULL
+LLVMValueRef cg_desc_ext_init(Cg *c, Type *t, LLVMTypeRef ext, LLVMValueRef base);
+LLVMValueRef cg_iface_word0(Cg *c, Type *iface, Type *t); // first word of T boxed as iface
+LLVMValueRef cg_iface_eq(Cg *c, Type *t, LLVMValueRef x, LLVMValueRef y); // i1
+LLVMValueRef cg_emit_calliface(Cg *c, Value *v);   // CALLIFACE
+LLVMValueRef cg_emit_assert(Cg *c, Value *v);      // ASSERT, ASSERT2
+LLVMValueRef cg_emit_ifaceconv(Cg *c, Value *v);   // CONV between interface types
+LLVMValueRef cg_emit_methodvalue(Cg *c, Value *v); // METHODVALUE
+void cg_func_attrs(Cg *c, LLVMValueRef fn);        // frame pointer, no tail calls (rt.h)
+
+// cgmap.c: maps (runtime/rt.h's map ABI)
+LLVMValueRef cg_emit_mapop(Cg *c, Value *v);       // MAKEMAP ... MAPITERELEM
+
+// cgdefer.c: defer, panic and recover (runtime/rt.h's frame records)
+LLVMValueRef cg_emit_deferop(Cg *c, Value *v);     // DEFERFRAME ... RECOVER
