@@ -37,12 +37,17 @@ typedef struct Lexer {
 	bool eofsemi;        // the ';' at EOF has been delivered
 	Node *result;        // the N_FILE node, once the package clause parsed
 	const char *pendmsg; // a syntax error to report at the next token's position
+	struct Recov *recov; // error recovery state, private to parse.y
+	char stmtstart;      // the last error was at a statement's start: 'B' in a block,
+			     // 'C' in a case clause (syntaxerr.c tells parse.y's recovery)
 } Lexer;
 
 Pos lex_pos(Lexer *lx, size_t off);      // position of byte offset off in buf
 Pos pos_plus(Pos p, int n);              // n columns to the right (an unknown column stays 0)
 void lex_error(Lexer *lx, Pos pos, const char *fmt, ...) PRINTF(3, 4);
 void lex_header_end(Lexer *lx, int depth); // the parser found a statement body opener
+void lex_close_brace(Lexer *lx);         // the parser invented a '}'
+char lex_header_phase(Lexer *lx);        // the innermost header mark (lex.l's op) or 0
 bool uni_is_letter(uint32_t c);          // unicode.IsLetter
 bool uni_is_digit(uint32_t c);           // unicode.IsDigit
 bool uni_is_print(uint32_t c);           // strconv.IsPrint, approximately

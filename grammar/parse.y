@@ -40,15 +40,16 @@
 #include "grammar/gram.h"
 
 typedef struct YYLTYPE {
-	Pos pos; // position of the symbol's first token
+	Pos pos;   // position of the symbol's first token
+	int depth; // open braces at that token (lex.l tokstart), for error recovery
 } YYLTYPE;
 #define YYLTYPE_IS_DECLARED 1
 #define YYLLOC_DEFAULT(Cur, Rhs, N)                                                        \
 	do {                                                                               \
 		if (N)                                                                     \
-			(Cur).pos = YYRHSLOC(Rhs, 1).pos;                                   \
+			(Cur) = YYRHSLOC(Rhs, 1);                                           \
 		else                                                                       \
-			(Cur).pos = YYRHSLOC(Rhs, 0).pos;                                   \
+			(Cur) = YYRHSLOC(Rhs, 0);                                           \
 	} while (0)
 }
 
@@ -66,15 +67,192 @@ yyerror(YYLTYPE *loc, Lexer *lx, const char *msg)
 	syntax_error_at(lx, loc->pos, "%s", msg);
 }
 
+// ---- error recovery, as gc's parser does it ----
+//
+// gc reports a syntax error and skips tokens up to one of a few synchronizing tokens
+// (its advance(followlist)); inside functions the keywords that start statements stop
+// the skipping too. Here each `error` production calls RECOVER with the mode saying which
+// tokens stop: the offending token (bison's lookahead) is kept if it is one of them,
+// otherwise it is dropped and the lexer wrapper below drops tokens until one is met. A
+// statement keyword met at statement level is preceded by an invented ';', which is what
+// the grammar needs to start a new statement there (gc simply goes on with it). yyerrok
+// then lets the next error be reported at once, as gc does (one per line, diag.c). The
+// only exception: a second recovery at the same token leaves bison's own error state,
+// which drops that token, so that recovery always makes progress.
+enum {
+	RECOV_TOP = 1, // top level: const, type, var, func
+	RECOV_STMT,    // statement level: ';', '}', case, default and the statement keywords
+	RECOV_HEADER,  // statement header: the body's '{', '}' and the statement keywords
+	RECOV_CASE,    // switch or select body: ':', case, default, '}'
+	RECOV_ONE,     // drop the offending token only (gc's want)
+	RECOV_SWITCH,  // a switch header after its ';': case, default, '}'
+};
+
+// Recov: the parser's private recovery state (Lexer.recov).
+typedef struct Recov {
+	int skip;       // RECOV_* mode while the lexer wrapper drops tokens; 0 otherwise
+	int depth;      // only tokens at this bracket depth or outside it stop the skipping
+	int ntok;       // tokens read so far
+	int lastntok;   // ntok at the last recovery
+	int prevtok;    // the token returned before
+	int stashtok;   // a token read ahead, returned after an invented ';'; 0: none
+	YYSTYPE stashval; // its value
+	YYLTYPE stashloc; // its location
+} Recov;
+
+static bool
+is_stmt_keyword(int tok)
+{
+	switch (tok) {
+	case BREAK: case CONST: case CONTINUE: case DEFER: case FALLTHROUGH: case FOR: case GO:
+	case GOTO: case IF: case RETURN: case SELECT: case SWITCH: case TYPE: case VAR:
+		return true;
+	}
+	return false;
+}
+
+// stops reports whether recovery in mode stops at tok, met at bracket depth tdepth; *kw
+// is set when it stops only because tok starts a statement.
+static bool
+stops(int tok, int mode, bool *kw, int tdepth, int depth)
+{
+	*kw = false;
+	if (tok == YYEOF)
+		return true;
+	if (mode != RECOV_TOP && tdepth > depth)
+		return false; // inside brackets opened by the part being skipped
+	switch (mode) {
+	case RECOV_TOP:
+		return tok == CONST || tok == TYPE || tok == VAR || tok == FUNC;
+	case RECOV_STMT:
+		if (tok == ';' || tok == '}' || tok == CASE || tok == DEFAULT)
+			return true;
+		*kw = is_stmt_keyword(tok);
+		return *kw;
+	case RECOV_HEADER:
+		return tok == LBODY || tok == '}' || is_stmt_keyword(tok);
+	case RECOV_CASE:
+		return tok == ':' || tok == CASE || tok == DEFAULT || tok == '}';
+	case RECOV_SWITCH:
+		return tok == CASE || tok == DEFAULT || tok == '}';
+	}
+	return true;
+}
+
+static Recov *
+recov(Lexer *lx)
+{
+	if (!lx->recov)
+		lx->recov = NEW(perm, Recov);
+	return lx->recov;
+}
+
+// recover starts recovery in mode from the offending token *yychar (see above); false
+// means: leave bison's error state alone.
+static bool
+recover(Lexer *lx, int *yychar, YYSTYPE *lval, YYLTYPE *lloc, int mode, int depth)
+{
+	Recov *r = recov(lx);
+	char start = lx->stmtstart;
+	lx->stmtstart = 0;
+	if (r->ntok == r->lastntok)
+		return false;
+	r->lastntok = r->ntok;
+	r->depth = depth;
+	int t = *yychar;
+	if (mode == RECOV_STMT && start == 'B' && t != YYEMPTY && t != YYEOF) {
+		// gc ends the block at a token that cannot start a statement (after
+		// "expecting }", which skips that token): drop it and invent the '}'
+		r->stashtok = '}';
+		r->stashval = *lval;
+		r->stashval.op = 0;
+		r->stashloc = *lloc;
+		lex_close_brace(lx);
+		*yychar = YYEMPTY;
+		return true;
+	}
+	if (mode == RECOV_STMT && start == 'C')
+		mode = RECOV_CASE; // gc: "expecting case or default or }" skips to a clause
+	if (mode == RECOV_HEADER && lex_header_phase(lx) == 's')
+		mode = RECOV_SWITCH; // gc: "missing { after switch clause" skips to a clause
+	if (t == YYEMPTY) {
+		if (mode != RECOV_ONE)
+			r->skip = mode;
+		return true;
+	}
+	if (mode == RECOV_ONE || (mode == RECOV_HEADER && t != LBODY)) {
+		// gc's want: the unexpected token is skipped
+		if (t != YYEOF)
+			*yychar = YYEMPTY;
+		if (mode == RECOV_HEADER)
+			r->skip = mode;
+		return true;
+	}
+	bool kw;
+	if (!stops(t, mode, &kw, lloc->depth, depth)) {
+		*yychar = YYEMPTY;
+		r->skip = mode;
+	} else if (kw && mode == RECOV_STMT) {
+		r->stashtok = t;
+		r->stashval = *lval;
+		r->stashloc = *lloc;
+		*yychar = ';';
+		lval->op = 0;
+	}
+	return true;
+}
+
+// (the location of `error` is that of the first symbol it replaced: its depth is the
+// depth at the start of the erroneous statement or header)
+#define RECOVER(mode)                                                                      \
+	do {                                                                               \
+		if (recover(lx, &yychar, &yylval, &yylloc, (mode), yylsp[0].depth))        \
+			yyerrok;                                                           \
+	} while (0)
+
+// yylex reads the next token, dropping tokens while recovery skips and reporting an error
+// that gc places at the token after the offending one.
 static int
 yylex(YYSTYPE *lval, YYLTYPE *lloc, Lexer *lx)
 {
-	int tok = gramlex(lval, lloc, lx->scanner);
-	if (lx->pendmsg) { // an error gc reports at the token after the offending one
-		syntax_error_at(lx, lloc->pos, "%s", lx->pendmsg);
-		lx->pendmsg = NULL;
+	Recov *r = recov(lx);
+	if (r->stashtok) {
+		int tok = r->stashtok;
+		*lval = r->stashval;
+		*lloc = r->stashloc;
+		r->stashtok = 0;
+		r->prevtok = tok;
+		return tok;
 	}
-	return tok;
+	for (;;) {
+		int tok = gramlex(lval, lloc, lx->scanner);
+		r->ntok++;
+		if (r->skip) {
+			bool kw;
+			if (!stops(tok, r->skip, &kw, lloc->depth, r->depth))
+				continue;
+			if (kw && r->skip == RECOV_STMT) {
+				r->stashtok = tok;
+				r->stashval = *lval;
+				r->stashloc = *lloc;
+				tok = ';';
+				lval->op = 0;
+			}
+			r->skip = 0;
+		}
+		if (lx->pendmsg) { // an error gc reports at the token after the offending one
+			syntax_error_at(lx, lloc->pos, "%s", lx->pendmsg);
+			lx->pendmsg = NULL;
+		}
+		// the grammar lets a clause's statement list end without ';' before case and
+		// default; gc wants the ';' (and goes on as if it were there)
+		if ((tok == CASE || tok == DEFAULT) && r->prevtok != ';' && r->prevtok != ':' &&
+		    r->prevtok != '{' && r->prevtok != LBODY && r->prevtok != 0)
+			syntax_error_at(lx, lloc->pos, "unexpected %s at end of statement",
+					tok == CASE ? "case" : "default");
+		r->prevtok = tok;
+		return tok;
+	}
 }
 
 static NodeList list1(Node *n);
@@ -159,6 +337,8 @@ static Node *rangeclause(Pos pos, NodeList lhs, Node *x, bool define);
 %left '*' '/' '%' '&' SHL SHR ANDNOT
 %precedence '(' ARROW '[' LBODY '.'
 %type <node> file_node import_spec decl topdecl funcdecl var_spec const_spec type_spec
+%type <node> topitem
+%type <list> topdecls1
 %type <list> imports import_decl import_specs topdecls var_specs const_specs type_specs
 %type <node> type type_lit non_recvchantype othertype recvchantype fntype
 %type <node> ptrtype dotname struct_type interface_type field_decl iface_elem embedded
@@ -175,7 +355,10 @@ static Node *rangeclause(Pos pos, NodeList lhs, Node *x, bool define);
 %type <list> stmt_list case_clauses comm_clauses
 %type <op> lbrace body_open
 
-%expect 0
+// The 10 shift/reduce conflicts are all on the error token inside a case or comm
+// clause: an error there belongs to the clause's statement list (shift, the innermost
+// recovery, as in gc) rather than starting a new clause.
+%expect 10
 
 %%
 
@@ -237,8 +420,20 @@ import_path:
 
 topdecls:
 	%empty { $$ = (NodeList){0}; }
-|	topdecls topdecl ';' { $$ = $2 ? append($1, $2) : $1; }
-|	topdecls error ';' { $$ = $1; }
+|	topdecls1
+;
+
+// (the first item is its own state, so that an error right after the imports can be
+// recovered from: LAC does not reduce an empty topdecls before an unexpected token)
+topdecls1:
+	topitem { $$ = $1 ? list1($1) : (NodeList){0}; }
+|	topdecls1 topitem { $$ = $2 ? append($1, $2) : $1; }
+;
+
+// topitem: after an error gc skips to the next const, type, var or func.
+topitem:
+	topdecl ';'
+|	error { RECOVER(RECOV_TOP); $$ = NULL; }
 ;
 
 topdecl:
@@ -720,7 +915,7 @@ stmt:
 |	compound_stmt
 |	decl
 |	non_dcl_stmt
-|	error { $$ = NULL; }
+|	error { RECOVER(RECOV_STMT); $$ = NULL; }
 ;
 
 compound_stmt:
@@ -812,6 +1007,13 @@ if_header:
 if_stmt:
 	IF if_header body_open stmt_list '}' else_part
 	{ $$ = ifstmt(lx, @1.pos, $2, block(@3.pos, $4, @5.pos), $6); }
+|	IF header_error body_open stmt_list '}' else_part { $$ = NULL; }
+;
+
+// header_error: after an error in a statement header gc drops the unexpected token and
+// skips to the body's '{'.
+header_error:
+	error { RECOVER(RECOV_HEADER); }
 ;
 
 else_part:
@@ -835,16 +1037,19 @@ range_clause:
 for_stmt:
 	FOR for_header body_open stmt_list '}'
 	{ $$ = forstmt(lx, @1.pos, $2, block(@3.pos, $4, @5.pos)); }
+|	FOR header_error body_open stmt_list '}' { $$ = NULL; }
 ;
 
 switch_stmt:
 	SWITCH if_header body_open case_clauses '}'
 	{ $$ = switchstmt(lx, @1.pos, $2, $4, @5.pos); }
+|	SWITCH header_error body_open case_clauses '}' { $$ = NULL; }
+|	SWITCH header_error case_clauses '}' { $$ = NULL; }
 ;
 
 case_clauses:
 	%empty { $$ = (NodeList){0}; }
-|	case_clauses case_clause { $$ = append($1, $2); }
+|	case_clauses case_clause { $$ = $2 ? append($1, $2) : $1; }
 ;
 
 case_clause:
@@ -852,6 +1057,15 @@ case_clause:
 	{ $$ = clause(N_CASECLAUSE, @1.pos, $2, false, @3.pos, $4); }
 |	DEFAULT ':' stmt_list
 	{ $$ = clause(N_CASECLAUSE, @1.pos, (NodeList){0}, true, @2.pos, $3); }
+	// gc: a missing ':' is skipped over (its want), a clause not starting with case or
+	// default is skipped up to its ':'
+|	CASE error { RECOVER(RECOV_ONE); } stmt_list { $$ = NULL; }
+|	error { RECOVER(RECOV_CASE); } ocolon stmt_list { $$ = NULL; }
+;
+
+ocolon:
+	%empty
+|	':'
 ;
 
 select_stmt:
@@ -865,7 +1079,7 @@ select_stmt:
 
 comm_clauses:
 	%empty { $$ = (NodeList){0}; }
-|	comm_clauses comm_clause { $$ = append($1, $2); }
+|	comm_clauses comm_clause { $$ = $2 ? append($1, $2) : $1; }
 ;
 
 comm_clause:
@@ -873,6 +1087,8 @@ comm_clause:
 	{ $$ = clause(N_COMMCLAUSE, @1.pos, list1($2), false, @3.pos, $4); }
 |	DEFAULT ':' stmt_list
 	{ $$ = clause(N_COMMCLAUSE, @1.pos, (NodeList){0}, true, @2.pos, $3); }
+|	CASE error { RECOVER(RECOV_ONE); } stmt_list { $$ = NULL; }
+|	error { RECOVER(RECOV_CASE); } ocolon stmt_list { $$ = NULL; }
 ;
 
 %%

@@ -75,24 +75,37 @@ gcname(const char *s)
 	return s;
 }
 
-// header_kind returns the keyword of the innermost open statement header, or NULL.
-static const char *
-header_kind(Lexer *lx, bool brace_on_top)
+// header_mark returns the lexer's mark of the innermost open statement header (see
+// lex.l's op: I S F, i s f g r by phase), or 0.
+static char
+header_mark(Lexer *lx, bool brace_on_top)
 {
 	int top = lx->nest.len - 1;
 	if (brace_on_top && top >= 0 && lx->nest.v[top] == 'B')
 		top--; // the unexpected token itself pushed it
 	for (int i = top; i >= 0; i--) {
-		switch (lx->nest.v[i]) {
-		case 'I':
-			return "if";
-		case 'F':
-			return "for";
-		case 'S':
-			return "switch";
-		case 'B':
-			return NULL;
-		}
+		char c = lx->nest.v[i];
+		if (c == 'B')
+			return 0;
+		if (c != 'P')
+			return c;
+	}
+	return 0;
+}
+
+// header_kind returns the keyword of the innermost open statement header, or NULL.
+static const char *
+header_kind(Lexer *lx, bool brace_on_top)
+{
+	switch (header_mark(lx, brace_on_top) | 0x20) {
+	case 'i':
+		return "if";
+	case 'f':
+	case 'g':
+	case 'r':
+		return "for";
+	case 's':
+		return "switch";
 	}
 	return NULL;
 }
@@ -120,6 +133,7 @@ void
 syntax_error_report(Lexer *lx, Pos pos, const char *tok, const char **expected, int n,
 		    int state)
 {
+	lx->stmtstart = 0;
 	const char *t = lx->toktext ? lx->toktext : tok;
 	bool ateof = strcmp(tok, "end of file") == 0 || strcmp(tok, "end of file") == 0;
 	if (ateof)
@@ -136,7 +150,6 @@ syntax_error_report(Lexer *lx, Pos pos, const char *tok, const char **expected, 
 	bool exprstart = has(expected, n, "literal") && has(expected, n, "func");
 	bool typestart = has(expected, n, "struct") && has(expected, n, "map");
 	const char *hk = header_kind(lx, brace);
-	bool semi = strcmp(tok, "';'") == 0;
 
 	if (strcmp(lx->prevtext ? lx->prevtext : "", "chan") == 0 && typestart && !exprstart) {
 		syntax_error_at(lx, pos, "missing channel element type");
@@ -151,13 +164,42 @@ syntax_error_report(Lexer *lx, Pos pos, const char *tok, const char **expected, 
 		syntax_error_at(lx, pos, "unexpected {, expecting for loop condition");
 		return;
 	}
+	char hm = header_mark(lx, brace);
+	bool semi = strcmp(tok, "';'") == 0;
 	if (hk && has(expected, n, "{ (body)")) {
-		if (strcmp(hk, "switch") == 0)
+		// gc: before the header's first ';' it wants '{'; after it, a body
+		if (hm == 's')
 			syntax_error_at(lx, pos, "missing { after switch clause");
-		else if (semi || strcmp(hk, "for") == 0)
+		else if (hm == 'i' || hm == 'g' || hm == 'r')
 			syntax_error_at(lx, pos, "unexpected %s, expecting { after %s clause", t, hk);
 		else
 			syntax_error_at(lx, pos, "unexpected %s, expecting {", t);
+		return;
+	}
+	if (hm == 'f' && has(expected, n, "';'") && !exprstart) {
+		syntax_error_at(lx, pos, "unexpected %s, expecting semicolon or newline", t);
+		return;
+	}
+	if (has(expected, n, "':'") && !has(expected, n, "';'") && !has(expected, n, "'}'") &&
+	    !has(expected, n, "']'") && !exprstart) {
+		syntax_error_at(lx, pos, "unexpected %s, expecting :", t); // a case clause
+		return;
+	}
+	if (has(expected, n, "case") && has(expected, n, "default") && has(expected, n, "'}'") &&
+	    n == 3) {
+		syntax_error_at(lx, pos, "unexpected %s, expecting case or default or }", t);
+		return;
+	}
+	if (has(expected, n, "if") && has(expected, n, "for") && has(expected, n, "'}'") &&
+	    !semi) {
+		// a token that cannot start a statement: gc's statement list ends there
+		if (has(expected, n, "case")) {
+			lx->stmtstart = 'C';
+			syntax_error_at(lx, pos, "unexpected %s, expecting case or default or }", t);
+		} else {
+			lx->stmtstart = 'B';
+			syntax_error_at(lx, pos, "unexpected %s, expecting }", t);
+		}
 		return;
 	}
 	if (has(expected, n, "if") && n <= 2 && has(expected, n, "'{'")) {
