@@ -16,6 +16,7 @@
 
 #include "base/base.h"
 #include "ssa/ssa.h"
+#include "ssa/ssapriv.h"
 
 const int op_nargs[OP_COUNT] = {
 #define OP(name, nargs, flags, text) [OP_##name] = nargs,
@@ -273,4 +274,59 @@ ssa_remove_value(Value *v)
 		}
 	}
 	fatal_at(v->pos, "ssa_remove_value: v%d not in b%d", v->id, b->id);
+}
+
+// ssa_fuse_block merges p's only successor s into p, when s has p as its only pred and
+// is not the entry: s's phis (one argument each) are replaced by that argument, s's other
+// values move to the end of p, p takes s's kind, control and successors, and each
+// successor's pred slot for s now names p (so phi argument order is unchanged). s is
+// left empty and edgeless; the caller removes it from f->blocks (cfg_compute_rpo does).
+// Invalidates: every analysis.
+void
+ssa_fuse_block(Block *p)
+{
+	Func *f = p->func;
+	if (p->kind != BK_PLAIN || p->nsuccs != 1)
+		fatal_at(p->pos, "ssa_fuse_block: b%d is not plain in %s", p->id, f->name);
+	Block *s = p->succs[0];
+	if (s == p || s == f->entry || s->preds.len != 1)
+		fatal_at(p->pos, "ssa_fuse_block: b%d cannot absorb b%d in %s", p->id, s->id,
+			 f->name);
+	for (int i = 0; i < s->values.len; i++) {
+		Value *v = s->values.v[i];
+		if (v->op == OP_PHI) {
+			Value *a = v->args[0];
+			ssa_replace_uses(f, v, a);
+			continue;
+		}
+		v->block = p;
+		vec_push(f->arena, p->values, v);
+	}
+	// Drop the phis (now unused) from s's list before releasing their argument.
+	for (int i = 0; i < s->values.len; i++) {
+		Value *v = s->values.v[i];
+		if (v->op != OP_PHI)
+			continue;
+		for (int j = 0; j < v->nargs; j++)
+			v->args[j]->uses--;
+		v->nargs = 0;
+	}
+	s->values.len = 0;
+	p->kind = s->kind;
+	Value *ctl = s->control;
+	p->control = ctl; // the use moves with it
+	s->control = NULL;
+	p->nsuccs = s->nsuccs;
+	for (int k = 0; k < s->nsuccs; k++) {
+		Block *t = s->succs[k];
+		p->succs[k] = t;
+		for (int j = 0; j < t->preds.len; j++)
+			if (t->preds.v[j] == s)
+				t->preds.v[j] = p;
+		s->succs[k] = NULL;
+	}
+	s->nsuccs = 0;
+	s->preds.len = 0;
+	s->kind = BK_PLAIN;
+	f->valid = 0;
 }

@@ -36,7 +36,9 @@ static const Pass passes[] = {
 	{"phielim", phielim, false, 0, CFGBITS},
 	{"copyelim", copyelim, false, 0, CFGBITS},
 	{"constfold", constfold, false, VALID_RPO, VALID_RPO},
+	{"cse", cse, false, VALID_RPO | VALID_DOM, CFGBITS},
 	{"deadcode", deadcode, false, 0, CFGBITS},
+	{"deadblock", deadblock, false, VALID_RPO, VALID_RPO},
 };
 
 typedef struct OrderRule {
@@ -52,6 +54,11 @@ static const OrderRule order_rules[] = {
 	{"phielim", "constfold", "trivial phis hide constant operands"},
 	{"copyelim", "constfold", "copies hide constant operands"},
 	{"constfold", "deadcode", "folding leaves unused operands and unreachable blocks"},
+	{"constfold", "cse", "folded values become equal constants that cse merges"},
+	{"copyelim", "cse", "copies hide equal arguments"},
+	{"cse", "deadcode", "cse leaves the replaced values' operands unused"},
+	{"mem2reg", "deadblock", "fused blocks would merge GETVAR/SETVAR of different paths"},
+	{"constfold", "deadblock", "folded conditions make branches constant"},
 };
 
 static int

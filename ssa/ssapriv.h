@@ -31,6 +31,11 @@ void phielim(Func *f);
 void copyelim(Func *f);
 void deadcode(Func *f);
 void constfold(Func *f);
+void cse(Func *f);
+void deadblock(Func *f);
+
+// ssa_fuse_block merges p's only successor (whose only pred is p) into p (func.c).
+void ssa_fuse_block(Block *p);
 
 // ssa_passes_check checks the pass table against its ordering rules; returns the number
 // of broken rules (each reported on stderr).
