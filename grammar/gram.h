@@ -38,6 +38,8 @@ typedef struct Lexer {
 	Node *result;        // the N_FILE node, once the package clause parsed
 	const char *pendmsg; // a syntax error to report at the next token's position
 	struct Recov *recov; // error recovery state, private to parse.y
+	VEC(Pos) checkpos;   // errors gc's type checker reports (see check_error), held back
+	VEC(const char *) checkmsg; // until the parse ends without syntax errors
 	char stmtstart;      // the last error was at a statement's start: 'B' in a block,
 			     // 'C' in a case clause (syntaxerr.c tells parse.y's recovery)
 } Lexer;
@@ -55,6 +57,8 @@ const char *quote_rune(uint32_t c);      // Go's %q of a rune: 'a', '\n', '\x00'
 const char *fmt_U(uint32_t c);           // Go's %#U: U+0023 '#'
 
 // syntaxerr.c
+void check_error(Lexer *lx, Pos pos, const char *msg);
+void check_errors_flush(Lexer *lx);
 const char *lex_header_kind(Lexer *lx); // "if", "for", "switch" or NULL: the open header
 void syntax_error_at(Lexer *lx, Pos pos, const char *fmt, ...) PRINTF(3, 4);
 void syntax_error_report(Lexer *lx, Pos pos, const char *tok, const char **expected, int n,

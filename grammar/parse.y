@@ -289,7 +289,7 @@ static Node *slice(Lexer *lx, Pos pos, Node *x, Node *lo, Node *hi, Node *max, b
 static Node *chantype(Pos pos, ChanDir dir, Node *elem);
 static Node *recv(Lexer *lx, Pos pos, Node *x);
 static Node *header(Node *init, Node *cond, Node *post);
-static Node *rangeclause(Pos pos, NodeList lhs, Node *x, bool define);
+static Node *rangeclause(Lexer *lx, Pos pos, NodeList lhs, Node *x, bool define);
 
 // A statement header is passed around as an N_FOR node (init, cond, post) or an N_RANGE.
 }
@@ -512,7 +512,7 @@ funcdecl:
 	{
 		NodeList r = params(lx, $3);
 		if (r.len != 1)
-			error_at(@1.pos, r.len ? "method has multiple receivers" :
+			lex_error(lx, @1.pos, r.len ? "method has multiple receivers" :
 				 "method has no receiver");
 		$$ = funcdecl(lx, @2.pos, r.len ? r.v[0] : NULL, $5, @5.pos, $6, $7);
 	}
@@ -711,8 +711,7 @@ iface_elem:
 	NAME signature { $$ = field(@1.pos, list1(ident(@1.pos, $1)), $2, NULL); }
 |	NAME '[' param_list ocomma ']' signature
 	{
-		error_at(@2.pos, "interface method must have no type parameters");
-		lx->nsynerr++;
+		lex_error(lx, @2.pos, "interface method must have no type parameters");
 		$$ = field(@1.pos, list1(ident(@1.pos, $1)), $6, NULL);
 	}
 |	embedded { $$ = field(@1.pos, (NodeList){0}, $1, NULL); }
@@ -759,7 +758,7 @@ uexpr:
 |	ARROW uexpr { $$ = recv(lx, @1.pos, $2); }
 |	'~' uexpr
 	{
-		error_at(@1.pos, "cannot use ~ outside of interface or type constraint");
+		check_error(lx, @1.pos, "cannot use ~ outside of interface or type constraint");
 		$$ = $2;
 	}
 ;
@@ -808,7 +807,7 @@ pexpr_no_paren:
 |	fntype
 |	'(' expr_or_type ')' '{' braced_elems '}'
 	{
-		error_at(@1.pos, "syntax error: cannot parenthesize type in composite literal");
+		syntax_error_at(lx, @1.pos, "cannot parenthesize type in composite literal");
 		$$ = composite(@4.pos, $2, $5, @6.pos);
 	}
 |	funclit
@@ -1029,9 +1028,9 @@ for_header:
 ;
 
 range_clause:
-	expr_list '=' RANGE expr { $$ = rangeclause(@3.pos, $1, $4, false); }
-|	expr_list DEFINE RANGE expr { $$ = rangeclause(@3.pos, $1, $4, true); }
-|	RANGE expr { $$ = rangeclause(@1.pos, (NodeList){0}, $2, false); }
+	expr_list '=' RANGE expr { $$ = rangeclause(lx, @3.pos, $1, $4, false); }
+|	expr_list DEFINE RANGE expr { $$ = rangeclause(lx, @3.pos, $1, $4, true); }
+|	RANGE expr { $$ = rangeclause(lx, @1.pos, (NodeList){0}, $2, false); }
 ;
 
 for_stmt:
@@ -1328,7 +1327,7 @@ header(Node *init, Node *cond, Node *post)
 }
 
 static Node *
-rangeclause(Pos pos, NodeList lhs, Node *x, bool define)
+rangeclause(Lexer *lx, Pos pos, NodeList lhs, Node *x, bool define)
 {
 	Node *n = ast_new(N_RANGE, pos);
 	if (lhs.len > 0)
@@ -1338,7 +1337,7 @@ rangeclause(Pos pos, NodeList lhs, Node *x, bool define)
 	n->u.range.x = x;
 	n->u.range.define = define;
 	if (lhs.len > 2)
-		error_at(lhs.v[2]->pos, "range clause permits at most two iteration variables");
+		check_error(lx, lhs.v[2]->pos, "range clause permits at most two iteration variables");
 	return n;
 }
 
@@ -1374,6 +1373,16 @@ str(Node *n)
 			s = arena_sprintf(perm, "%s%s%s", s, i ? ", " : "", str(n->u.call.args.v[i]));
 		return arena_sprintf(perm, "%s%s)", s, n->u.call.dots ? "..." : "");
 	}
+	case N_TYPEASSERT:
+		return arena_sprintf(perm, "%s.(%s)", str(n->u.assert.x),
+				     n->u.assert.type ? str(n->u.assert.type) : "type");
+	case N_INTERFACETYPE:
+		return n->u.fields.len ? "interface{…}" : "interface{}";
+	case N_STRUCTTYPE:
+		return n->u.fields.len ? "struct{…}" : "struct{}";
+	case N_COMPOSITE: // gc's short form
+		return arena_sprintf(perm, "%s{%s}", str(n->u.comp.type),
+				     n->u.comp.elts.len ? "…" : "");
 	default:
 		return "…";
 	}
@@ -1474,7 +1483,8 @@ switchstmt(Lexer *lx, Pos pos, Node *hdr, NodeList clauses, Pos rbrace)
 	if (s && s->kind == N_EXPRSTMT && is_guard(s->u.x))
 		ts = true;
 	else if (s && s->kind == N_ASSIGN && s->u.assign.define && s->u.assign.lhs.len == 1 &&
-		 s->u.assign.rhs.len == 1 && is_guard(s->u.assign.rhs.v[0]))
+		 s->u.assign.lhs.v[0]->kind == N_IDENT && s->u.assign.rhs.len == 1 &&
+		 is_guard(s->u.assign.rhs.v[0]))
 		ts = true;
 	Node *n = ast_new(ts ? N_TYPESWITCH : N_SWITCH, pos);
 	n->u.sw.init = hdr->u.fors.init;
@@ -1500,12 +1510,12 @@ static Node *
 callstmt(Lexer *lx, NodeKind k, Pos pos, Node *x, const char *kw)
 {
 	if (x->kind == N_PAREN) {
-		error_at(x->pos, "expression in %s must not be parenthesized", kw);
+		lex_error(lx, x->pos, "expression in %s must not be parenthesized", kw);
 		while (x->kind == N_PAREN)
 			x = x->u.x;
 	}
 	if (x->kind != N_CALL) {
-		error_at(x->pos, "expression in %s must be function call", kw);
+		lex_error(lx, x->pos, "expression in %s must be function call", kw);
 		Node *c = ast_new(N_CALL, x->pos);
 		c->u.call.fun = x;
 		x = c;
@@ -1544,11 +1554,11 @@ slice(Lexer *lx, Pos pos, Node *x, Node *lo, Node *hi, Node *max, bool three, Po
 	n->u.slice.max = max;
 	n->u.slice.three = three;
 	if (three && hi == NULL) {
-		error_at(colon2, "middle index required in 3-index slice");
+		lex_error(lx, colon2, "middle index required in 3-index slice");
 		n->u.slice.hi = ast_new(N_BAD, colon2);
 	}
 	if (three && max == NULL) {
-		error_at(rbrack, "final index required in 3-index slice");
+		lex_error(lx, rbrack, "final index required in 3-index slice");
 		n->u.slice.max = ast_new(N_BAD, rbrack);
 	}
 	return n;

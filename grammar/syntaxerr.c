@@ -33,7 +33,28 @@ syntax_error_at(Lexer *lx, Pos pos, const char *fmt, ...)
 	error_at(pos, "syntax error: %s", msg);
 }
 
-// lex_error reports a lexical error (gc prints them without the "syntax error" prefix).
+// check_error records an error that gc's type checker (not its parser) reports, so that
+// it is reported only when the file has no syntax errors (gc stops after those).
+void
+check_error(Lexer *lx, Pos pos, const char *msg)
+{
+	vec_push(perm, lx->checkpos, pos);
+	vec_push(perm, lx->checkmsg, msg);
+}
+
+// check_errors_flush reports the errors check_error held back, unless the file had
+// syntax or lexical errors.
+void
+check_errors_flush(Lexer *lx)
+{
+	if (lx->nsynerr > 0)
+		return;
+	for (int i = 0; i < lx->checkpos.len; i++)
+		error_at(lx->checkpos.v[i], "%s", lx->checkmsg.v[i]);
+}
+
+// lex_error reports a lexical error, or another error gc's parser reports without the
+// "syntax error" prefix; like syntax errors, it stops the compilation after parsing.
 void
 lex_error(Lexer *lx, Pos pos, const char *fmt, ...)
 {
@@ -151,6 +172,11 @@ syntax_error_report(Lexer *lx, Pos pos, const char *tok, const char **expected, 
 	bool typestart = has(expected, n, "struct") && has(expected, n, "map");
 	const char *hk = header_kind(lx, brace);
 
+	if (strcmp(lx->prevtext ? lx->prevtext : "", "...") == 0 && typestart && !exprstart &&
+	    has(expected, n, "'('")) {
+		syntax_error_at(lx, pos, "... is missing type");
+		return;
+	}
 	if (strcmp(lx->prevtext ? lx->prevtext : "", "chan") == 0 && typestart && !exprstart) {
 		syntax_error_at(lx, pos, "missing channel element type");
 		return;
