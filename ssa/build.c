@@ -823,6 +823,24 @@ slice_lit_len(Node *n)
 	return max;
 }
 
+static Value *composite(B *b, Node *n);
+
+// elem_value evaluates element e of a map literal for a slot of type t (an elided &T{...}
+// for a pointer slot allocates the T).
+static Value *
+elem_value(B *b, Node *e, Type *t)
+{
+	Node *ue = unparen(e);
+	if (ue->kind == N_COMPOSITE && utype(t)->kind == TY_POINTER &&
+	    !type_identical(ue->type, t)) {
+		Value *p = val(b, OP_ALLOC, t, ue, npos(ue));
+		p->auxint = ALLOC_COMPOSITE;
+		composite_into(b, ue, p);
+		return p;
+	}
+	return rvalue(b, e, t);
+}
+
 static Value *
 composite(B *b, Node *n)
 {
@@ -879,7 +897,22 @@ composite(B *b, Node *n)
 		Value *l = cint(b, len, pos);
 		return val3(b, OP_SLICEMAKE, t, n, pos, p, l, l);
 	}
-	unsupported(pos, u->kind == TY_MAP ? "map literals" : "this composite literal");
+	if (u->kind == TY_MAP) {
+		// make(map[K]V, len) then one assignment per element, in source order
+		Value *m = val1(b, OP_MAKEMAP, t, n, pos, cint(b, n->u.comp.elts.len, pos));
+		for (int i = 0; i < n->u.comp.elts.len; i++) {
+			Node *e = n->u.comp.elts.v[i];
+			if (e->kind != N_KEYVALUE) {
+				unsupported(npos(e), "this map literal");
+				break;
+			}
+			Value *k = elem_value(b, e->u.kv.key, u->key);
+			Value *x = elem_value(b, e->u.kv.value, u->elem);
+			val3(b, OP_MAPASSIGN, NULL, e, npos(e), m, k, x);
+		}
+		return m;
+	}
+	unsupported(pos, "this composite literal");
 	return zero(b, t, n, pos);
 }
 
@@ -1104,9 +1137,11 @@ index_expr(B *b, Node *n)
 			return e;
 		}
 		return val1(b, OP_LOAD, t, n, pos, index_addr(b, n)); // spilled by addr_of
-	case TY_MAP:
-		unsupported(pos, "maps");
-		return zero(b, t, n, pos);
+	case TY_MAP: {
+		Value *m = expr(b, x);
+		Value *k = rvalue(b, in, u->key);
+		return val2(b, OP_MAPINDEX, u->elem, n, pos, m, k);
+	}
 	default:
 		unsupported(pos, "this index expression");
 		return zero(b, t, n, pos);
@@ -1496,6 +1531,8 @@ builtin(B *b, Node *n)
 		if (u->kind == TY_SLICE)
 			return val1(b, n->u.call.builtin == BI_LEN ? OP_SLICELEN : OP_SLICECAP, ty_int,
 				    n, pos, x);
+		if (u->kind == TY_MAP && n->u.call.builtin == BI_LEN)
+			return val1(b, OP_MAPLEN, ty_int, n, pos, x);
 		unsupported(pos, "len or cap of this type");
 		return cint(b, 0, pos);
 	}
@@ -1544,8 +1581,12 @@ builtin(B *b, Node *n)
 	}
 	case BI_MAKE: {
 		Type *u = utype(t);
+		if (u->kind == TY_MAP) {
+			Value *hint = args->len > 1 ? to_int(b, args->v[1]) : cint(b, 0, pos);
+			return val1(b, OP_MAKEMAP, t, n, pos, hint);
+		}
 		if (u->kind != TY_SLICE) {
-			unsupported(pos, u->kind == TY_MAP ? "maps" : "channels");
+			unsupported(pos, "channels");
 			return zero(b, t, n, pos);
 		}
 		Value *len = to_int(b, args->v[1]);
@@ -1564,6 +1605,13 @@ builtin(B *b, Node *n)
 	case BI_PRINTLN:
 		print_call(b, n, n->u.call.builtin == BI_PRINTLN);
 		return NULL;
+	case BI_DELETE: {
+		Type *mt = utype(args->v[0]->type);
+		Value *m = expr(b, args->v[0]);
+		Value *k = rvalue(b, args->v[1], mt->key);
+		val2(b, OP_MAPDELETE, NULL, n, pos, m, k);
+		return NULL;
+	}
 	default:
 		unsupported(pos, "this builtin function");
 		return t ? zero(b, t, n, pos) : NULL;
@@ -1764,12 +1812,14 @@ typedef enum LvKind {
 	LV_VAR,   // SSA variable
 	LV_FIELD, // field path of an SSA struct variable
 	LV_MEM,   // memory at addr
+	LV_MAP,   // map element: addr is the map, key the key
 } LvKind;
 
 typedef struct LValue {
 	LvKind kind;
 	Obj *var;       // LV_VAR, LV_FIELD
-	Value *addr;    // LV_MEM
+	Value *addr;    // LV_MEM; LV_MAP: the map
+	Value *key;     // LV_MAP
 	int path[16];   // LV_FIELD: field indices from the variable down
 	int npath;
 	Type *type;     // type of the location
@@ -1813,8 +1863,9 @@ lvalue(B *b, Node *n)
 		return lv;
 	}
 	if (n->kind == N_INDEX && utype(n->u.index.x->type)->kind == TY_MAP) {
-		unsupported(npos(n), "maps");
-		lv.kind = LV_BLANK;
+		lv.kind = LV_MAP;
+		lv.addr = expr(b, n->u.index.x);
+		lv.key = rvalue(b, n->u.index.index.v[0], utype(n->u.index.x->type)->key);
 		return lv;
 	}
 	if (n->kind == N_INDEX && utype(n->u.index.x->type)->kind == TY_ARRAY &&
@@ -1865,6 +1916,8 @@ load_lv(B *b, LValue *lv)
 	}
 	case LV_MEM:
 		return val1(b, OP_LOAD, lv->type, lv->n, pos, lv->addr);
+	case LV_MAP:
+		return val2(b, OP_MAPINDEX, lv->type, lv->n, pos, lv->addr, lv->key);
 	default:
 		return zero(b, lv->type, lv->n, pos);
 	}
@@ -1885,6 +1938,9 @@ store_lv(B *b, LValue *lv, Value *x)
 	}
 	case LV_MEM:
 		val2(b, OP_STORE, NULL, lv->n, pos, lv->addr, x);
+		break;
+	case LV_MAP:
+		val3(b, OP_MAPASSIGN, NULL, lv->n, pos, lv->addr, lv->key, x);
 		break;
 	default:
 		break;
@@ -2121,6 +2177,51 @@ for_stmt(B *b, Node *n, Node *label)
 	b->cur = exit;
 }
 
+// range_map lowers for k, v := range m: an iterator made before the loop, tested at the
+// head, advanced in the post block (so continue moves it on).
+static void
+range_map(B *b, Node *n, Node *label)
+{
+	Pos pos = npos(n);
+	Node *x = n->u.range.x, *key = n->u.range.key, *value = n->u.range.value;
+	Type *mt = utype(x->type);
+	Value *m = expr(b, x);
+	if (n->u.range.define) {
+		if (key && key->kind == N_IDENT && !is_blank(key->u.ident.obj))
+			declare(b, key->u.ident.obj, key, NULL);
+		if (value && value->kind == N_IDENT && !is_blank(value->u.ident.obj))
+			declare(b, value->u.ident.obj, value, NULL);
+	}
+	Value *it = val1(b, OP_MAPITERINIT, ty_unsafeptr, n, pos, m);
+	b->depth++;
+	Block *head = new_block(b, pos), *body = new_block(b, pos), *post = new_block(b, pos);
+	b->depth--;
+	Block *exit = new_block(b, pos);
+	b->depth++;
+	start(b, head);
+	branch(b, val1(b, OP_MAPITERDONE, ty_bool, n, pos, it), exit, body);
+	b->cur = body;
+	if (key) {
+		Value *kv = val1(b, OP_MAPITERKEY, mt->key, n, pos, it);
+		LValue klv = lvalue(b, key);
+		store_lv(b, &klv, convert(b, kv, klv.type, key));
+	}
+	if (value) {
+		Value *ev = val1(b, OP_MAPITERELEM, mt->elem, n, pos, it);
+		LValue vlv = lvalue(b, value);
+		store_lv(b, &vlv, convert(b, ev, vlv.type, value));
+	}
+	push_target(b, n, label, exit, post);
+	stmt(b, n->u.range.body);
+	jump(b, post);
+	b->targets.len--;
+	b->cur = post;
+	val1(b, OP_MAPITERNEXT, NULL, n, pos, it);
+	jump(b, head);
+	b->depth--;
+	b->cur = exit;
+}
+
 static void
 range_stmt(B *b, Node *n, Node *label)
 {
@@ -2133,8 +2234,12 @@ range_stmt(B *b, Node *n, Node *label)
 	Type *u = utype(x->type);
 	bool isptr = u->kind == TY_POINTER;
 	Type *au = isptr ? utype(u->elem) : u;
+	if (au->kind == TY_MAP && !isptr) {
+		range_map(b, n, label);
+		return;
+	}
 	if (au->kind != TY_SLICE && au->kind != TY_ARRAY && au->kind != TY_STRING) {
-		unsupported(pos, au->kind == TY_MAP ? "range over maps" : "this range statement");
+		unsupported(pos, "this range statement");
 		return;
 	}
 	// The range expression, evaluated once.
