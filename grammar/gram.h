@@ -40,6 +40,7 @@ typedef struct Lexer {
 	struct Recov *recov; // error recovery state, private to parse.y
 	VEC(Pos) checkpos;   // errors gc's type checker reports (see check_error), held back
 	VEC(const char *) checkmsg; // until the parse ends without syntax errors
+	char listctx;        // the list a syntax error is in (parse.y's list_context)
 	char stmtstart;      // the last error was at a statement's start: 'B' in a block,
 			     // 'C' in a case clause (syntaxerr.c tells parse.y's recovery)
 } Lexer;

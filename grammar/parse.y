@@ -807,7 +807,7 @@ pexpr_no_paren:
 |	fntype
 |	'(' expr_or_type ')' '{' braced_elems '}'
 	{
-		syntax_error_at(lx, @1.pos, "cannot parenthesize type in composite literal");
+		syntax_error_at(lx, @4.pos, "cannot parenthesize type in composite literal");
 		$$ = composite(@4.pos, $2, $5, @6.pos);
 	}
 |	funclit
@@ -1575,9 +1575,56 @@ chantype(Pos pos, ChanDir dir, Node *elem)
 
 // ---- the custom error hook: collect what syntaxerr.c needs ----
 
+// list_context names the list the parser is in, from the symbol below the innermost open
+// bracket on its stack (gc's list() contexts): 'A' argument list (after an operand), 'P'
+// parameter list (after func, a function's name or its parameters), 'G' grouped
+// declaration (after import, var, const, type), 'S' struct type, 'I' interface type,
+// 'E' a parenthesized expression; 0 for anything else.
+static char
+list_context(const yypcontext_t *ctx)
+{
+	int close[3] = {0, 0, 0}; // ) ] } met going down
+	for (yy_state_t *sp = ctx->yyssp; *sp != 0; sp--) {
+		const char *sym = yysymbol_name(YY_ACCESSING_SYMBOL(*sp));
+		const char *below = sp[-1] == 0 && sp[0] == 0 ? "" :
+				    yysymbol_name(YY_ACCESSING_SYMBOL(sp[-1]));
+		if (strcmp(sym, "')'") == 0)
+			close[0]++;
+		else if (strcmp(sym, "']'") == 0)
+			close[1]++;
+		else if (strcmp(sym, "'}'") == 0)
+			close[2]++;
+		else if (strcmp(sym, "'('") == 0 && close[0]-- == 0) {
+			if (strncmp(below, "pexpr", 5) == 0 || strcmp(below, "nameish") == 0 ||
+			    strcmp(below, "othertype") == 0 || strcmp(below, "fntype") == 0 ||
+			    strcmp(below, "pseudocall") == 0)
+				return 'A';
+			if (strcmp(below, "func") == 0 || strcmp(below, "name") == 0 ||
+			    strcmp(below, "')'") == 0)
+				return 'P';
+			if (strcmp(below, "import") == 0 || strcmp(below, "var") == 0 ||
+			    strcmp(below, "const") == 0 || strcmp(below, "type") == 0)
+				return 'G';
+			return 'E';
+		} else if (strcmp(sym, "'['") == 0 && close[1]-- == 0) {
+			return 0;
+		} else if ((strcmp(sym, "'{'") == 0 || strcmp(sym, "lbrace") == 0 ||
+			    strcmp(sym, "{ (body)") == 0 || strcmp(sym, "body_open") == 0) &&
+			   close[2]-- == 0) {
+			if (strcmp(below, "struct") == 0)
+				return 'S';
+			if (strcmp(below, "interface") == 0)
+				return 'I';
+			return 0;
+		}
+	}
+	return 0;
+}
+
 static int
 yyreport_syntax_error(const yypcontext_t *ctx, Lexer *lx)
 {
+	lx->listctx = list_context(ctx);
 	yysymbol_kind_t exp[YYNTOKENS];
 	int n = yypcontext_expected_tokens(ctx, exp, YYNTOKENS);
 	const char *names[YYNTOKENS];

@@ -139,9 +139,12 @@ lex_header_kind(Lexer *lx)
 }
 
 static bool
-in_braces(Lexer *lx)
+in_braces(Lexer *lx, bool brace_on_top)
 {
-	for (int i = 0; i < lx->nest.len; i++)
+	int n = lx->nest.len;
+	if (brace_on_top && n > 0 && lx->nest.v[n - 1] == 'B')
+		n--; // the unexpected token itself pushed it
+	for (int i = 0; i < n; i++)
 		if (lx->nest.v[i] == 'B')
 			return true;
 	return false;
@@ -156,7 +159,7 @@ syntax_error_report(Lexer *lx, Pos pos, const char *tok, const char **expected, 
 {
 	lx->stmtstart = 0;
 	const char *t = lx->toktext ? lx->toktext : tok;
-	bool ateof = strcmp(tok, "end of file") == 0 || strcmp(tok, "end of file") == 0;
+	bool ateof = strcmp(tok, "end of file") == 0;
 	if (ateof)
 		t = "EOF";
 	// gc: after a first error, complaints at the end of the file are meaningless
@@ -248,18 +251,37 @@ syntax_error_report(Lexer *lx, Pos pos, const char *tok, const char **expected, 
 		syntax_error_at(lx, pos, "unexpected %s, expecting type", t);
 		return;
 	}
+	char lc = lx->listctx;
+	const char *lname = lc == 'A' ? "argument list" : lc == 'P' ? "parameter list" :
+			    lc == 'G' ? "grouped declaration" : lc == 'S' ? "struct type" :
+			    lc == 'I' ? "interface type" : NULL;
+	if (lname && ateof) { // gc's list() stops at EOF and wants its closing token
+		syntax_error_at(lx, pos, "unexpected EOF, expecting %s",
+				lc == 'A' || lc == 'P' || lc == 'G' ? ")" : "}");
+		return;
+	}
+	if ((lc == 'G' || lc == 'S' || lc == 'I') && has(expected, n, "';'") && !exprstart &&
+	    (has(expected, n, "')'") || has(expected, n, "'}'"))) {
+		syntax_error_at(lx, pos,
+				"unexpected %s in %s; possibly missing semicolon or newline or %s", t,
+				lname, lc == 'G' ? ")" : "}");
+		return;
+	}
 	if (has(expected, n, "';'") && !exprstart) {
-		if (in_braces(lx))
+		if (in_braces(lx, brace))
 			syntax_error_at(lx, pos, "unexpected %s at end of statement", t);
 		else
 			syntax_error_at(lx, pos, "unexpected %s after top level declaration", t);
 		return;
 	}
 	if (has(expected, n, "','") && !exprstart) {
-		if (has(expected, n, "')'")) {
+		if (has(expected, n, "')'") && (lc == 'A' || lc == 'P')) {
 			syntax_error_at(lx, pos,
-					"unexpected %s in argument list; possibly missing comma or )",
-					t);
+					"unexpected %s in %s; possibly missing comma or )", t, lname);
+			return;
+		}
+		if (has(expected, n, "')'") && lc == 'E') {
+			syntax_error_at(lx, pos, "unexpected %s, expecting )", t);
 			return;
 		}
 		if (has(expected, n, "'}'")) {
@@ -271,6 +293,11 @@ syntax_error_report(Lexer *lx, Pos pos, const char *tok, const char **expected, 
 	}
 	if (exprstart) {
 		syntax_error_at(lx, pos, "unexpected %s, expecting expression", t);
+		return;
+	}
+	if (n == 2 && has(expected, n, "name") && has(expected, n, "'('")) {
+		// after var, const or type gc parses one spec unless it sees '('
+		syntax_error_at(lx, pos, "unexpected %s, expecting name", t);
 		return;
 	}
 	if (n == 1) {
