@@ -12,7 +12,8 @@
 // that reported errors (exit 1). Subcommands mirror the go tool:
 //   gosub build [-o out] [-m|-m=2] [-l] [-N] [-O0..-O3] [-emit-llvm] [-S] [-e] file.go...
 //   gosub run [build flags] file.go [args...]
-//   gosub ssa [-func F] [-pass P|all] [-annotate] file.go
+//   gosub ssa [-func F] [-pass P|all] [-annotate] [-d dom] [-dot cfg|dom] [-html out]
+//             [-nomem2reg] file.go|file.ssa
 #include <errno.h>
 #include <signal.h>
 #include <stdio.h>
@@ -44,6 +45,10 @@ typedef struct Options {
 	const char *ssafunc; // ssa -func
 	const char *ssapass; // ssa -pass
 	bool annotate;     // ssa -annotate: idom/frontier comments
+	const char *ssaview; // ssa -d dom: the dominance report
+	const char *ssadot;  // ssa -dot cfg|dom: Graphviz instead of text dumps
+	const char *ssahtml; // ssa -html out.html (or GOSSAFUNC): the explorer page
+	bool nomem2reg;    // -nomem2reg: variables stay in memory for LLVM's mem2reg
 	bool check;        // verify SSA after every pass and the LLVM module
 	VEC(const char *) files;
 } Options;
@@ -55,7 +60,8 @@ usage(void)
 		"usage: gosub build [-o out] [-m|-m=2] [-l] [-N] [-O0..-O3] [-emit-llvm] [-S] "
 		"[-e] file.go...\n"
 		"       gosub run [build flags] file.go [args...]\n"
-		"       gosub ssa [-func name] [-pass name|all] [-annotate] file.go\n");
+		"       gosub ssa [-func name] [-pass name|all] [-annotate] [-d dom] [-dot cfg|dom]\n"
+		"                 [-html out.html] [-nomem2reg] file.go|file.ssa\n");
 	exit(2);
 }
 
@@ -96,6 +102,14 @@ parse_flags(Options *o, int argc, char **argv, int i)
 			o->ssapass = argv[++i];
 		else if (strcmp(a, "-annotate") == 0)
 			o->annotate = true;
+		else if (strcmp(a, "-d") == 0 && i + 1 < argc)
+			o->ssaview = argv[++i];
+		else if (strcmp(a, "-dot") == 0 && i + 1 < argc)
+			o->ssadot = argv[++i];
+		else if (strcmp(a, "-html") == 0 && i + 1 < argc)
+			o->ssahtml = argv[++i];
+		else if (strcmp(a, "-nomem2reg") == 0)
+			o->nomem2reg = true;
 		else if (strcmp(a, "-check") == 0)
 			o->check = true;
 		else
@@ -147,7 +161,16 @@ compile(Options *o, const char *dumppass)
 
 	// 5. SSA passes from mem2reg on
 	diag_pass = "ssa passes";
-	ssa_run_passes(prog, !o->noopt, o->check, dumppass, o->ssafunc, o->annotate);
+	SsaRunOptions so = {0};
+	so.optimize = !o->noopt;
+	so.check = o->check;
+	so.dump = dumppass;
+	so.funcfilter = o->ssafunc;
+	so.annotate = o->annotate;
+	so.dot = o->ssadot;
+	so.view = o->ssaview;
+	so.nomem2reg = o->nomem2reg;
+	ssa_run_passes_opts(prog, &so);
 	if (diag_stop())
 		return NULL;
 	diag_pass = NULL;
@@ -336,7 +359,10 @@ cmd_ssa(int argc, char **argv)
 		vec_push(perm, o.files, argv[i]);
 	if (o.files.len == 0)
 		usage();
-	const char *pass = o.ssapass ? o.ssapass : "mem2reg";
+	// -d and -html print their own views; a text dump only when -pass asks for one.
+	const char *pass = o.ssapass ? o.ssapass
+			 : o.ssaview || o.ssahtml ? NULL
+			 : o.nomem2reg ? "demote" : "mem2reg";
 	if (!compile(&o, pass))
 		return 1;
 	return 0;

@@ -20,9 +20,17 @@
 // sweep at the end (following chains such as x = y), then every GETVAR and SETVAR is
 // deleted, and ZERO values nobody uses are dropped again.
 //
+// Tracing (mem2reg_traced, for `gosub ssa -d dom` and the explorer page) records each
+// variable's definition blocks and full iterated frontier, every placement considered
+// (with the frontier it came from, and whether liveness pruned it) and the renaming walk
+// with every variable's stack at each block's entry and end. Without a trace nothing is
+// recorded and nothing is computed beyond the construction itself.
+//
 // Requires: VALID_RPO, VALID_DOM, VALID_DF. Keeps them (the CFG is unchanged).
 // Leaves: no GETVAR or SETVAR; phis carry the variable's Obj in aux and its name.
-// Shown by: `gosub ssa -pass mem2reg -annotate file.go`.
+// Shown by: `gosub ssa -pass mem2reg -annotate file.go`, `gosub ssa -d dom file.go`.
+#include <string.h>
+
 #include "base/base.h"
 #include "ssa/ssa.h"
 #include "ssa/ssapriv.h"
@@ -37,7 +45,53 @@ typedef struct Renamer {
 	VEC(int) pushed;    // variables pushed, in order, so blocks can pop what they pushed
 	int *phivar;        // phivar[value id]: variable index + 1 of a phi placed here
 	Value **repl;       // repl[value id]: what a GETVAR is replaced by
+	M2rTrace *t;        // NULL unless tracing
+	int depth;          // depth in the dominator tree (tracing only)
 } Renamer;
+
+// m2r_var_label names variable x of t for dumps: its source name, with "@line" added
+// when another variable of the function has the same name.
+const char *
+m2r_var_label(M2rTrace *t, int x)
+{
+	Obj *o = t->vi->vars[x];
+	const char *name = o->name ? o->name->name : "?";
+	for (int y = 0; y < t->vi->nvars; y++) {
+		Obj *p = t->vi->vars[y];
+		if (y != x && p->name == o->name)
+			return arena_sprintf(perm, "%s@%d", name, o->pos.line);
+	}
+	return name;
+}
+
+// trace_line appends one walk line, indented by the walk depth.
+static void
+trace_line(Renamer *r, const char *text)
+{
+	int ind = 2 * r->depth;
+	vec_push(perm, r->t->walk, arena_sprintf(perm, "%*s%s", ind, "", text));
+}
+
+// stacks_text: "s=[v3 v17] i=[]" for every variable, bottom of each stack first.
+static const char *
+stacks_text(Renamer *r)
+{
+	VEC(char) buf = {0};
+	for (int x = 0; x < r->vi->nvars; x++) {
+		const char *part = arena_sprintf(perm, "%s%s=[", x ? " " : "",
+						 m2r_var_label(r->t, x));
+		for (const char *c = part; *c; c++)
+			vec_push(perm, buf, *c);
+		for (int i = 0; i < r->stk[x].len; i++) {
+			part = arena_sprintf(perm, "%sv%d", i ? " " : "", r->stk[x].v[i]->id);
+			for (const char *c = part; *c; c++)
+				vec_push(perm, buf, *c);
+		}
+		vec_push(perm, buf, ']');
+	}
+	vec_push(perm, buf, '\0');
+	return buf.v;
+}
 
 static Value *
 current(Renamer *r, int x)
@@ -50,18 +104,33 @@ rename_block(Renamer *r, Block *b)
 {
 	Func *f = r->f;
 	int mark = r->pushed.len;
+	if (r->t)
+		trace_line(r, arena_sprintf(perm, "enter b%d: %s", b->id, stacks_text(r)));
 	for (int i = 0; i < b->values.len; i++) {
 		Value *v = b->values.v[i];
 		if (v->op == OP_PHI && v->id < f->nvalues && r->phivar[v->id]) {
 			int x = r->phivar[v->id] - 1;
 			vec_push(f->arena, r->stk[x], v);
 			vec_push(f->arena, r->pushed, x);
+			if (r->t)
+				trace_line(r, arena_sprintf(perm, "  v%d = phi %s: push v%d", v->id,
+							    m2r_var_label(r->t, x), v->id));
 		} else if (v->op == OP_SETVAR) {
 			int x = var_index(r->vi, v->aux);
 			vec_push(f->arena, r->stk[x], v->args[0]);
 			vec_push(f->arena, r->pushed, x);
+			if (r->t)
+				trace_line(r, arena_sprintf(perm, "  v%d = setvar %s v%d: push v%d",
+							    v->id, m2r_var_label(r->t, x),
+							    v->args[0]->id, v->args[0]->id));
 		} else if (v->op == OP_GETVAR) {
-			r->repl[v->id] = current(r, var_index(r->vi, v->aux));
+			int x = var_index(r->vi, v->aux);
+			r->repl[v->id] = current(r, x);
+			if (r->t)
+				trace_line(r, arena_sprintf(perm, "  v%d = getvar %s: becomes v%d%s",
+							    v->id, m2r_var_label(r->t, x),
+							    r->repl[v->id]->id,
+							    r->stk[x].len ? "" : " (zero value: no write yet)"));
 		}
 	}
 	for (int k = 0; k < b->nsuccs; k++) {
@@ -76,13 +145,41 @@ rename_block(Renamer *r, Block *b)
 				if (!r->phivar[phi->id])
 					continue;
 				ssa_set_arg(phi, j, current(r, r->phivar[phi->id] - 1));
+				if (r->t)
+					trace_line(r, arena_sprintf(perm,
+						"  phi v%d in b%d: argument from b%d is v%d", phi->id,
+						s->id, b->id, phi->args[j]->id));
 			}
 		}
 	}
+	if (r->t)
+		trace_line(r, arena_sprintf(perm, "end b%d: %s", b->id, stacks_text(r)));
+	r->depth++;
 	for (int k = 0; k < b->domkids.len; k++)
 		rename_block(r, b->domkids.v[k]);
+	r->depth--;
 	while (r->pushed.len > mark)
 		r->stk[r->pushed.v[--r->pushed.len]].len--;
+}
+
+// block_defines: b holds a SETVAR of o.
+static bool
+block_defines(Block *b, Obj *o)
+{
+	for (int i = 0; i < b->values.len; i++)
+		if (b->values.v[i]->op == OP_SETVAR && b->values.v[i]->aux == o)
+			return true;
+	return false;
+}
+
+// pruned_seen: a pruned placement of variable x at y was already recorded.
+static bool
+pruned_seen(M2rTrace *t, int x, Block *y)
+{
+	for (int i = 0; i < t->places.len; i++)
+		if (t->places.v[i].var == x && t->places.v[i].block == y && !t->places.v[i].phi)
+			return true;
+	return false;
 }
 
 // resolve follows GETVAR replacement chains (x = y; z = x) to the final value.
@@ -94,19 +191,79 @@ resolve(Renamer *r, Value *v)
 	return v;
 }
 
+// trace_defs records, for each variable, its defining blocks and the full iterated
+// dominance frontier of those blocks (the phis a non-pruned construction would place).
+static void
+trace_defs(Func *f, M2rTrace *t)
+{
+	int nv = t->vi->nvars, nb = f->nblocks;
+	t->defs = NEWARR(perm, BlockList, nv);
+	t->idf = NEWARR(perm, BlockList, nv);
+	char *in = NEWARR(f->arena, char, nb);
+	char *queued = NEWARR(f->arena, char, nb);
+	Block **work = NEWARR(f->arena, Block *, nb);
+	for (int x = 0; x < nv; x++) {
+		memset(in, 0, (size_t)nb);
+		memset(queued, 0, (size_t)nb);
+		int nw = 0;
+		for (int bi = 0; bi < f->rpo.len; bi++) {
+			Block *b = f->rpo.v[bi];
+			for (int i = 0; i < b->values.len; i++) {
+				Value *v = b->values.v[i];
+				if (v->op == OP_SETVAR && v->aux == t->vi->vars[x]) {
+					vec_push(perm, t->defs[x], b);
+					queued[b->id] = 1;
+					work[nw++] = b;
+					break;
+				}
+			}
+		}
+		while (nw > 0) {
+			Block *b = work[--nw];
+			for (int k = 0; k < b->frontier.len; k++) {
+				Block *y = b->frontier.v[k];
+				in[y->id] = 1;
+				if (!queued[y->id]) {
+					queued[y->id] = 1;
+					work[nw++] = y;
+				}
+			}
+		}
+		for (int id = 0; id < nb; id++)
+			for (int bi = 0; in[id] && bi < f->blocks.len; bi++)
+				if (f->blocks.v[bi]->id == id)
+					vec_push(perm, t->idf[x], f->blocks.v[bi]);
+	}
+}
+
 // mem2reg replaces f's GETVAR/SETVAR variables by SSA values and phis (see above).
 // Requires: VALID_RPO, VALID_DOM, VALID_DF. Invalidates: VALID_LIVE.
 void
 mem2reg(Func *f)
 {
+	mem2reg_traced(f, NULL);
+}
+
+// mem2reg_traced is mem2reg, recording into t (when not NULL) what it does.
+// Requires: VALID_RPO, VALID_DOM, VALID_DF. Invalidates: VALID_LIVE.
+void
+mem2reg_traced(Func *f, M2rTrace *t)
+{
 	if (!(f->valid & VALID_DF))
 		df_compute(f);
 	VarInfo *vi = vars_collect(f);
 	int nv = vi->nvars;
+	if (t) {
+		memset(t, 0, sizeof *t);
+		t->vi = vi;
+	}
 	if (nv == 0)
 		return;
 	live_vars(f, vi);
 	Renamer r0 = {f, vi}, *r = &r0;
+	r->t = t;
+	if (t)
+		trace_defs(f, t);
 
 	// Zero values first (after the entry block's params), so they dominate everything;
 	// unused ones go at the end.
@@ -143,11 +300,23 @@ mem2reg(Func *f)
 			Block *b = work[--nw];
 			for (int k = 0; k < b->frontier.len; k++) {
 				Block *y = b->frontier.v[k];
-				if (hasphi[y->id] == x + 1 || !bitset_has(vi->livein[y->id], x))
+				if (hasphi[y->id] == x + 1)
 					continue;
+				M2rPlace pl = {x, y, b, false, NULL};
+				if (t)
+					pl.fromphi = hasphi[b->id] == x + 1 &&
+						     !block_defines(b, vi->vars[x]);
+				if (!bitset_has(vi->livein[y->id], x)) {
+					if (t && !pruned_seen(t, x, y))
+						vec_push(perm, t->places, pl);
+					continue;
+				}
 				hasphi[y->id] = x + 1;
 				Obj *o = vi->vars[x];
 				Value *phi = ssa_new_value(y, OP_PHI, o->type, y->pos);
+				pl.phi = phi;
+				if (t)
+					vec_push(perm, t->places, pl);
 				phi->aux = o;
 				phi->name = o->name;
 				for (int j = 0; j < y->preds.len; j++)
@@ -165,6 +334,8 @@ mem2reg(Func *f)
 		r->phivar[phis.v[i]->id] = var_index(vi, phis.v[i]->aux) + 1;
 
 	// 2. Renaming along the dominator tree.
+	if (t)
+		t->zero = r->zero;
 	r->stk = NEWARR(f->arena, DefStack, nv);
 	r->repl = NEWARR(f->arena, Value *, f->nvalues);
 	rename_block(r, f->entry);

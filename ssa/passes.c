@@ -98,24 +98,32 @@ compute(Func *f, unsigned needs)
 		df_compute(f);
 }
 
+// ssa_func_matches reports whether f is the function funcfilter names: its link name
+// ("main.f", "main.(*T).M") or the part after the last dot ("f", "M"). NULL matches all.
+bool
+ssa_func_matches(Func *f, const char *funcfilter)
+{
+	if (!funcfilter || strcmp(funcfilter, f->name) == 0)
+		return true;
+	const char *dot = strrchr(f->name, '.');
+	return dot && strcmp(funcfilter, dot + 1) == 0;
+}
+
 static bool
 wants_dump(const char *dump, const char *funcfilter, Func *f, const char *pass)
 {
-	if (!dump)
+	if (!dump || !ssa_func_matches(f, funcfilter))
 		return false;
-	if (funcfilter && strcmp(funcfilter, f->name) != 0) {
-		// Accept the short name too: -func f for main.f.
-		const char *dot = strrchr(f->name, '.');
-		if (!dot || strcmp(funcfilter, dot + 1) != 0)
-			return false;
-	}
 	return strcmp(dump, "all") == 0 || strcmp(dump, pass) == 0;
 }
 
 static void
-dump(Func *f, const char *pass, bool annotate)
+dump(Func *f, const char *pass, const SsaRunOptions *o)
 {
-	ssa_dump_func(f, pass, annotate, stdout);
+	if (o->dot)
+		ssa_dump_dot(f, o->dot, pass, stdout);
+	else
+		ssa_dump_func(f, pass, o->annotate, stdout);
 	fputc('\n', stdout);
 }
 
@@ -146,30 +154,87 @@ void
 ssa_run_passes(Program *p, bool optimize, bool check, const char *dump_, const char *funcfilter,
 	       bool annotate)
 {
+	SsaRunOptions o = {0};
+	o.optimize = optimize;
+	o.check = check;
+	o.dump = dump_;
+	o.funcfilter = funcfilter;
+	o.annotate = annotate;
+	ssa_run_passes_opts(p, &o);
+}
+
+// run_pass runs one table entry on f: analyses, the pass (traced for mem2reg when a
+// view wants it), validity bits, dump, observer, verifier.
+static void
+run_pass(Func *f, const Pass *ps, const SsaRunOptions *o, bool escaped, bool selected)
+{
+	diag_pass = ps->name;
+	compute(f, ps->needs);
+	M2rTrace *trace = NULL;
+	bool wanttrace = selected && (o->view || o->observe);
+	if (ps->run == mem2reg && wanttrace) {
+		trace = NEW(perm, M2rTrace);
+		mem2reg_traced(f, trace);
+	} else {
+		ps->run(f);
+	}
+	f->valid &= ps->keeps;
+	if (trace && o->view && strcmp(o->view, "dom") == 0) {
+		ssa_dump_dom(f, trace, stdout);
+		fputc('\n', stdout);
+	}
+	if (wants_dump(o->dump, o->funcfilter, f, ps->name))
+		dump(f, ps->name, o);
+	if (selected && o->observe)
+		o->observe(f, ps->name, trace, o->observe_ctx);
+	if (o->check)
+		verify_func_escaped(f, ps->name, escaped);
+}
+
+// ssa_run_passes_opts runs the pass table on every function of p with the dumps, views
+// and observer o asks for (see SsaRunOptions in ssa.h and the top of this file).
+void
+ssa_run_passes_opts(Program *p, const SsaRunOptions *o)
+{
+	const char *dump_ = o->dump;
 	if (dump_ && strcmp(dump_, "all") != 0 && strcmp(dump_, "build") != 0 &&
-	    pass_index(dump_) < 0)
+	    pass_index(dump_) < 0 && strcmp(dump_, "demote") != 0)
 		die("unknown pass %s", dump_);
-	bool escaped = check && program_escaped(p);
+	if (o->dot && strcmp(o->dot, "cfg") != 0 && strcmp(o->dot, "dom") != 0)
+		die("unknown -dot view %s (want cfg or dom)", o->dot);
+	if (o->view && strcmp(o->view, "dom") != 0)
+		die("unknown -d view %s (want dom)", o->view);
+	bool escaped = o->check && program_escaped(p);
 	const char *saved = diag_pass;
 	for (int fi = 0; fi < p->funcs.len; fi++) {
 		Func *f = p->funcs.v[fi];
+		bool selected = ssa_func_matches(f, o->funcfilter);
 		diag_pass = "build";
-		if (check)
+		if (o->check)
 			verify_func_escaped(f, "build", escaped);
-		if (wants_dump(dump_, funcfilter, f, "build"))
-			dump(f, "build", annotate);
+		if (o->only) {
+			// Hand-written SSA: run just the named pass (or demote).
+			if (!dump_ || strcmp(dump_, "build") == 0 || strcmp(dump_, "all") == 0)
+				die("-pass NAME is required for SSA read from a file");
+			const Pass one = {"demote", demote, true, VALID_RPO, VALID_RPO};
+			int i = pass_index(dump_);
+			run_pass(f, i >= 0 ? &passes[i] : &one, o, escaped, selected);
+			continue;
+		}
+		if (wants_dump(dump_, o->funcfilter, f, "build"))
+			dump(f, "build", o);
+		if (selected && o->observe)
+			o->observe(f, "build", NULL, o->observe_ctx);
 		for (int i = 0; i < (int)ARRAY_LEN(passes); i++) {
 			const Pass *ps = &passes[i];
-			if (!ps->required && !optimize)
+			if (!ps->required && !o->optimize)
 				continue;
-			diag_pass = ps->name;
-			compute(f, ps->needs);
-			ps->run(f);
-			f->valid &= ps->keeps;
-			if (wants_dump(dump_, funcfilter, f, ps->name))
-				dump(f, ps->name, annotate);
-			if (check)
-				verify_func_escaped(f, ps->name, escaped);
+			if (ps->run == mem2reg && o->nomem2reg) {
+				const Pass dm = {"demote", demote, true, VALID_RPO, VALID_RPO};
+				run_pass(f, &dm, o, escaped, selected);
+				continue;
+			}
+			run_pass(f, ps, o, escaped, selected);
 		}
 	}
 	fflush(stdout);

@@ -135,6 +135,8 @@ struct Func {
 	Arena *arena;       // per-function arena: blocks, values, analysis scratch
 	Program *prog;
 	bool isclosure;     // a func literal with captures: receives a closure context
+	bool wrapper;       // a compiler-made forwarding wrapper (the closure of `defer f(x)`):
+	                    // codegen starts it with rt_wrapperenter (runtime/rt.h rule 4)
 	Pos pos;
 };
 
@@ -173,5 +175,31 @@ Program *ssa_build(Package *pkg);
 // funcfilter restricting dumps to one function name (NULL: all).
 void ssa_run_passes(Program *p, bool optimize, bool check, const char *dump,
 		    const char *funcfilter, bool annotate);
+// SsaRunOptions: everything ssa_run_passes_opts does besides running the pass table.
+typedef struct SsaRunOptions {
+	bool optimize;          // also run the optional passes
+	bool check;             // verify after the builder and after every pass
+	const char *dump;       // pass name, "build" or "all" to dump; NULL: no dump
+	const char *funcfilter; // restrict dumps and views to this function (link name or
+	                        // its last component); NULL: every function
+	bool annotate;          // idom/frontier comments in text dumps
+	const char *dot;        // "cfg" or "dom": dumps are Graphviz DOT (ssadot.c); NULL: text
+	const char *view;       // "dom": the dominance report after mem2reg (ssadom.c)
+	bool only;              // run only the pass named by dump (hand-written SSA tests)
+	bool nomem2reg;         // lower variables to memory (ALLOC/LOAD/STORE) instead of
+	                        // mem2reg: LLVM's mem2reg then does the job (phi cross-check)
+	void (*observe)(Func *f, const char *pass, void *trace, void *ctx); // called after
+	                        // "build" and after every pass, for the functions funcfilter
+	                        // selects; trace: mem2reg's M2rTrace (ssapriv.h) or NULL
+	void *observe_ctx;      // passed to observe
+} SsaRunOptions;
+void ssa_run_passes_opts(Program *p, const SsaRunOptions *o);
+
+// ssa_dump_dot writes f as Graphviz DOT: what "cfg" (blocks with their values, back
+// edges bold) or "dom" (dominator tree, frontier edges dashed). ssadot.c.
+void ssa_dump_dot(Func *f, const char *what, const char *header, void *file /* FILE * */);
+// ssa_func_matches: f is the function a -func filter names (link name or last part).
+bool ssa_func_matches(Func *f, const char *funcfilter);
+
 // ssa_dump_func: the deterministic text format; annotate adds idom/frontier comments.
 void ssa_dump_func(Func *f, const char *header, bool annotate, void *file /* FILE * */);

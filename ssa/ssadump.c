@@ -24,11 +24,16 @@
 // header gets `; idom bI, frontier {...}` (and `depth N` for loop blocks); this computes
 // VALID_RPO/DOM/DF if missing, which may delete unreachable blocks.
 // Shown by: `gosub ssa -pass NAME [-func F]`.
+#define _POSIX_C_SOURCE 200809L // open_memstream
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "base/base.h"
 #include "ssa/ssa.h"
+#include "ssa/ssapriv.h"
+
+static void print_block(FILE *out, Func *f, Block *b, bool annotate);
 
 static const char *const alloc_kind_name[] = {
 	[ALLOC_VAR] = "var", [ALLOC_NEW] = "new", [ALLOC_COMPOSITE] = "composite",
@@ -203,6 +208,14 @@ print_value(FILE *out, Value *v)
 	fputc('\n', out);
 }
 
+// ssa_dump_block prints block b of f as ssa_dump_func does (header line, values,
+// terminator); for the views built on the text form (ssadot.c, ssahtml.c).
+void
+ssa_dump_block(Func *f, Block *b, bool annotate, void *file)
+{
+	print_block(file ? file : stdout, f, b, annotate);
+}
+
 static void
 print_block(FILE *out, Func *f, Block *b, bool annotate)
 {
@@ -311,6 +324,66 @@ print_sig(FILE *out, Func *f)
 	fputc(')', out);
 }
 
+// ssa_dump_order returns f's blocks in dump order: RPO when valid, else a fresh DFS
+// order computed without editing f; unreachable blocks last, in creation order.
+BlockList
+ssa_dump_order(Func *f)
+{
+	int nb = f->nblocks;
+	char *done = NEWARR(f->arena, char, nb);
+	BlockList order = {0};
+	if (f->valid & VALID_RPO) {
+		for (int i = 0; i < f->rpo.len; i++)
+			vec_push(f->arena, order, f->rpo.v[i]);
+	} else if (f->entry) {
+		Block **post = NEWARR(f->arena, Block *, nb);
+		Block **stack = NEWARR(f->arena, Block *, nb);
+		int *next = NEWARR(f->arena, int, nb);
+		char *seen = NEWARR(f->arena, char, nb);
+		int np = 0, sp = 0;
+		stack[sp++] = f->entry;
+		seen[f->entry->id] = 1;
+		while (sp > 0) {
+			Block *b = stack[sp - 1];
+			if (next[b->id] < b->nsuccs) {
+				// Last successor first, so the first one comes first in RPO.
+				Block *s = b->succs[b->nsuccs - 1 - next[b->id]++];
+				if (!seen[s->id]) {
+					seen[s->id] = 1;
+					stack[sp++] = s;
+				}
+				continue;
+			}
+			post[np++] = b;
+			sp--;
+		}
+		for (int i = np - 1; i >= 0; i--)
+			vec_push(f->arena, order, post[i]);
+	}
+	for (int i = 0; i < order.len; i++)
+		done[order.v[i]->id] = 1;
+	for (int i = 0; i < f->blocks.len; i++)
+		if (!done[f->blocks.v[i]->id])
+			vec_push(f->arena, order, f->blocks.v[i]);
+	return order;
+}
+
+// ssa_dump_sig returns f's signature as dump headers print it: "main.f(n int) int".
+const char *
+ssa_dump_sig(Func *f)
+{
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *m = open_memstream(&buf, &len);
+	if (!m)
+		return f->name ? f->name : "?";
+	print_sig(m, f);
+	fclose(m);
+	const char *r = arena_strndup(perm, buf, len);
+	free(buf);
+	return r;
+}
+
 // ssa_dump_func prints f in the text format described at the top of this file, preceded
 // by "== pass HEADER: func SIG ==" (or "== func SIG ==" when header is NULL).
 // Requires: nothing; annotate computes RPO, dominators and frontiers when missing.
@@ -331,43 +404,7 @@ ssa_dump_func(Func *f, const char *header, bool annotate, void *file)
 	print_sig(out, f);
 	fputs(" ==\n", out);
 
-	// Order: RPO when valid, else a fresh DFS order computed without editing f.
-	int nb = f->nblocks;
-	char *done = NEWARR(f->arena, char, nb);
-	BlockList order = {0};
-	if (f->valid & VALID_RPO) {
-		for (int i = 0; i < f->rpo.len; i++)
-			vec_push(f->arena, order, f->rpo.v[i]);
-	} else if (f->entry) {
-		Block **post = NEWARR(f->arena, Block *, nb);
-		Block **stack = NEWARR(f->arena, Block *, nb);
-		int *next = NEWARR(f->arena, int, nb);
-		char *seen = NEWARR(f->arena, char, nb);
-		int np = 0, sp = 0;
-		stack[sp++] = f->entry;
-		seen[f->entry->id] = 1;
-		while (sp > 0) {
-			Block *b = stack[sp - 1];
-			if (next[b->id] < b->nsuccs) {
-				// Last successor first, so the first one comes first in RPO.
-			Block *s = b->succs[b->nsuccs - 1 - next[b->id]++];
-				if (!seen[s->id]) {
-					seen[s->id] = 1;
-					stack[sp++] = s;
-				}
-				continue;
-			}
-			post[np++] = b;
-			sp--;
-		}
-		for (int i = np - 1; i >= 0; i--)
-			vec_push(f->arena, order, post[i]);
-	}
-	for (int i = 0; i < order.len; i++)
-		done[order.v[i]->id] = 1;
-	for (int i = 0; i < f->blocks.len; i++)
-		if (!done[f->blocks.v[i]->id])
-			vec_push(f->arena, order, f->blocks.v[i]);
+	BlockList order = ssa_dump_order(f);
 	for (int i = 0; i < order.len; i++)
 		print_block(out, f, order.v[i], annotate);
 }
