@@ -1507,12 +1507,34 @@ print_call(B *b, Node *n, bool ln)
 	callrt(b, "rt_printunlock", n, NULL);
 }
 
+// tuple_builtin lowers copy(f()) and delete(f()), whose two operands come from one
+// multi-value call (Go test fixedbugs/issue15992.go). append(f()) is in builtin.
+static Value *
+tuple_builtin(B *b, Node *n)
+{
+	Node *a = n->u.call.args.v[0];
+	Pos pos = npos(n);
+	Value *tv = expr(b, a);
+	Value *x = val1(b, OP_EXTRACT, a->type->fields.v[0].type, a, npos(a), tv);
+	Value *y = val1(b, OP_EXTRACT, a->type->fields.v[1].type, a, npos(a), tv);
+	x->auxint = 0;
+	y->auxint = 1;
+	if (n->u.call.builtin == BI_COPY)
+		return val2(b, OP_SLICECOPY, ty_int, n, pos, x, y);
+	y = convert(b, y, utype(x->type)->key, a);
+	val2(b, OP_MAPDELETE, NULL, n, pos, x, y);
+	return NULL;
+}
+
 static Value *
 builtin(B *b, Node *n)
 {
 	NodeList *args = &n->u.call.args;
 	Pos pos = npos(n);
 	Type *t = ntype(n);
+	if ((n->u.call.builtin == BI_COPY || n->u.call.builtin == BI_DELETE) && args->len == 1 &&
+	    args->v[0]->type && args->v[0]->type->kind == TY_TUPLE)
+		return tuple_builtin(b, n);
 	switch (n->u.call.builtin) {
 	case BI_LEN:
 	case BI_CAP: {
