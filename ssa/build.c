@@ -82,6 +82,9 @@ typedef struct B {
 	Type *restype;       // NULL, the result type, or the tuple of results
 	int ntemps;          // synthetic variables made so far
 	bool hasgoto;        // a goto was lowered: finish checks that no value lost dominance
+	Value *frame;        // DEFERFRAME of a function with defer statements, else NULL
+	ValVec resaddrs;     // with frame: the addresses of the result variables, in order
+	int nwrappers;       // defer wrappers made for this function
 } B;
 
 static Value *expr(B *b, Node *n);
@@ -91,6 +94,9 @@ static Value *addr_of(B *b, Node *n);
 static bool in_memory(B *b, Node *n);
 static Value *call_expr(B *b, Node *n);
 static void cond(B *b, Node *n, Block *t, Block *f);
+static void defer_stmt(B *b, Node *n);
+static void reset(B *b, Func *f, FuncInfo *fi);
+static void finish(B *b);
 
 static Pos
 npos(Node *n)
@@ -310,7 +316,8 @@ declare(B *b, Obj *o, Node *ident, Value *init)
 	Pos pos = o->pos.line ? o->pos : npos(ident);
 	Slot *s = slot_find(b, o, true);
 	b->nslots++;
-	if (is_memvar(o)) {
+	bool memres = b->fi && b->fi->hasdefer && (o->flags & OBJF_RESULT) && o->func == b->fi;
+	if (is_memvar(o) || memres) {
 		s->kind = SLOT_MEM;
 		Value *a = val(b, OP_ALLOC, type_pointer(o->type), ident, pos);
 		a->auxint = ALLOC_VAR;
@@ -1627,6 +1634,8 @@ builtin(B *b, Node *n)
 	case BI_PRINTLN:
 		print_call(b, n, n->u.call.builtin == BI_PRINTLN);
 		return NULL;
+	case BI_RECOVER:
+		return val(b, OP_RECOVER, t ? t : ty_any, n, pos);
 	case BI_DELETE: {
 		Type *mt = utype(args->v[0]->type);
 		Value *m = expr(b, args->v[0]);
@@ -1675,10 +1684,11 @@ conversion(B *b, Node *n)
 	return val1(b, OP_CONV, t, n, pos, x);
 }
 
-// method_call emits a static call of method m with receiver x.path adjusted to m's
-// receiver type (address taken or pointer dereferenced as needed).
-static Value *
-method_call(B *b, Node *n, Node *fun)
+// method_args evaluates the receiver of method call n (x.path adjusted to the method's
+// receiver type: address taken or pointer dereferenced as needed) and the arguments
+// into args; returns the method.
+static Obj *
+method_args(B *b, Node *n, Node *fun, ValVec *out)
 {
 	Selection *s = &fun->u.sel.sel;
 	Obj *m = s->obj;
@@ -1707,10 +1717,18 @@ method_call(B *b, Node *n, Node *fun)
 			recv = val1(b, OP_LOAD, utype(recv->type)->elem, fun, pos, recv);
 		}
 	}
+	vec_push(b->f->arena, *out, convert(b, recv, rt, x));
+	call_args(b, n, out, m->type);
+	return m;
+}
+
+// method_call emits a static call of method m with its receiver (see method_args).
+static Value *
+method_call(B *b, Node *n, Node *fun)
+{
 	ValVec args = {0};
-	vec_push(b->f->arena, args, convert(b, recv, rt, x));
-	call_args(b, n, &args, m->type);
-	Value *v = val(b, OP_CALL, results_type(m->type), n, pos);
+	Obj *m = method_args(b, n, fun, &args);
+	Value *v = val(b, OP_CALL, results_type(m->type), n, npos(n));
 	v->aux = m;
 	for (int i = 0; i < args.len; i++)
 		ssa_add_arg(v, args.v[i]);
@@ -2488,6 +2506,53 @@ typeswitch_stmt(B *b, Node *n, Node *label)
 	b->cur = exit;
 }
 
+// result_loads reads the result variables of a function with defers (its return value:
+// NULL, the one result, or a TUPLE).
+static Value *
+result_loads(B *b, Pos pos)
+{
+	int nr = b->resaddrs.len;
+	if (nr == 0)
+		return NULL;
+	Value **vals = NEWARR(b->f->arena, Value *, nr);
+	for (int i = 0; i < nr; i++) {
+		Value *a = b->resaddrs.v[i];
+		vals[i] = val1(b, OP_LOAD, utype(a->type)->elem, NULL, pos, a);
+	}
+	if (nr == 1)
+		return vals[0];
+	Value *t = val(b, OP_TUPLE, b->restype, NULL, pos);
+	for (int i = 0; i < nr; i++)
+		ssa_add_arg(t, vals[i]);
+	return t;
+}
+
+// defer_return: a return in a function with defers stores the returned values (ctl:
+// NULL for a bare return, else the value or TUPLE) into the result variables, runs the
+// deferred calls (which may change them) and returns what the variables then hold.
+static Value *
+defer_return(B *b, Value *ctl, Pos pos)
+{
+	int nr = b->resaddrs.len;
+	if (ctl && nr == 1) {
+		val2(b, OP_STORE, NULL, NULL, pos, b->resaddrs.v[0], ctl);
+	} else if (ctl) {
+		for (int i = 0; i < nr; i++) {
+			Type *et = utype(b->resaddrs.v[i]->type)->elem;
+			Value *e;
+			if (ctl->op == OP_TUPLE && i < ctl->nargs) {
+				e = ctl->args[i];
+			} else {
+				e = val1(b, OP_EXTRACT, et, NULL, pos, ctl);
+				e->auxint = i;
+			}
+			val2(b, OP_STORE, NULL, NULL, pos, b->resaddrs.v[i], e);
+		}
+	}
+	val1(b, OP_DEFERRETURN, NULL, NULL, pos, b->frame);
+	return result_loads(b, pos);
+}
+
 static void
 return_stmt(B *b, Node *n)
 {
@@ -2534,6 +2599,8 @@ return_stmt(B *b, Node *n)
 			}
 		}
 	}
+	if (b->frame)
+		ctl = defer_return(b, ctl, pos);
 	Block *bl = cur(b);
 	bl->kind = BK_RET;
 	ssa_set_control(bl, ctl);
@@ -2683,7 +2750,7 @@ stmt(B *b, Node *n)
 		unsupported(pos, "go statements");
 		return;
 	case N_DEFER:
-		unsupported(pos, "defer");
+		defer_stmt(b, n);
 		return;
 	case N_SELECT:
 		unsupported(pos, "select");
@@ -2698,6 +2765,183 @@ stmt(B *b, Node *n)
 		unsupported(pos, "this statement");
 		return;
 	}
+}
+
+// ---- defer ----
+//
+// `defer f()` of a func value without parameters and results defers that value (a func
+// literal's closure, a variable's value). Any other call becomes, like gc's, a wrapper
+// closure "F.deferwrapN" with no parameters that makes the call: the callee (a func value,
+// a method's receiver) and the arguments are evaluated at the defer statement into
+// temporaries the wrapper captures by value. Builtins (print, panic, delete...) are
+// rebuilt in the wrapper from a copy of the call whose arguments name those temporaries.
+
+typedef enum WrapKind {
+	WRAP_CALL,      // static call of callee
+	WRAP_CLOSURE,   // func value vals[0]
+	WRAP_IFACE,     // interface method auxint of vals[0]
+	WRAP_BUILTIN,   // the synthetic call node syn
+} WrapKind;
+
+// temp_capture stores x in a new temporary of this function and records it as a capture.
+static Obj *
+temp_capture(B *b, Value *x, Pos pos, ObjList *caps)
+{
+	Obj *t = temp(b, arena_sprintf(perm, "~d%d", b->ntemps), x->type, pos);
+	t->flags |= OBJF_CAPTURED;
+	setvar(b, t, x, NULL, pos);
+	vec_push(perm, *caps, t);
+	return t;
+}
+
+static Value *
+defer_wrapper(B *b, Node *call)
+{
+	Pos pos = npos(call);
+	Node *fun = unparen(call->u.call.fun);
+	ValVec vals = {0};
+	WrapKind kind = WRAP_CALL;
+	Obj *callee = NULL;
+	Type *rtype = NULL;
+	int64_t auxint = 0;
+	void *aux = NULL;
+	Node *syn = NULL;
+	ObjList caps = {0};
+	if (call->u.call.kind == CALL_BUILTIN) {
+		kind = WRAP_BUILTIN;
+		syn = ast_new(N_CALL, call->pos);
+		*syn = *call;
+		syn->u.call.args.v = NULL;
+		syn->u.call.args.len = syn->u.call.args.cap = 0;
+		for (int i = 0; i < call->u.call.args.len; i++) {
+			Node *a = call->u.call.args.v[i];
+			if (!a->cval && !is_nil(a) && !(a->flags & NF_TYPE)) {
+				Obj *t = temp_capture(b, expr(b, a), npos(a), &caps);
+				Node *id = ast_ident(a->pos, t->name);
+				id->u.ident.obj = t;
+				id->type = t->type;
+				a = id;
+			}
+			vec_push(perm, syn->u.call.args, a);
+		}
+	} else if (call->u.call.kind == CALL_FUNC) {
+		Type *ft = fun->type;
+		if (fun->kind == N_SELECTOR && fun->u.sel.sel.kind == SEL_METHOD) {
+			callee = method_args(b, call, fun, &vals);
+			rtype = results_type(callee->type);
+		} else if (fun->kind == N_SELECTOR && fun->u.sel.sel.kind == SEL_IMETHOD) {
+			Selection *s = &fun->u.sel.sel;
+			kind = WRAP_IFACE;
+			vec_push(b->f->arena, vals,
+				 field_path(b, fun, fun->u.sel.x, s->path, s->npath, false));
+			call_args(b, call, &vals, ft);
+			rtype = results_type(ft);
+			auxint = s->index;
+			aux = fun->u.sel.name;
+		} else {
+			if (fun->kind == N_IDENT && fun->u.ident.obj &&
+			    fun->u.ident.obj->kind == OBJ_FUNC)
+				callee = fun->u.ident.obj;
+			else if (fun->kind == N_SELECTOR && fun->u.sel.sel.kind == SEL_QUALIFIED &&
+				 fun->u.sel.sel.obj && fun->u.sel.sel.obj->kind == OBJ_FUNC)
+				callee = fun->u.sel.sel.obj;
+			if (!callee) {
+				kind = WRAP_CLOSURE;
+				vec_push(b->f->arena, vals, expr(b, fun));
+			}
+			call_args(b, call, &vals, ft);
+			rtype = results_type(ft);
+		}
+		for (int i = 0; i < vals.len; i++)
+			temp_capture(b, vals.v[i], pos, &caps);
+	} else {
+		unsupported(pos, "this deferred call");
+		return NULL;
+	}
+
+	FuncInfo *wi = NEW(perm, FuncInfo);
+	wi->outer = b->fi;
+	wi->type = type_func(NULL, 0, NULL, 0, false);
+	wi->name = arena_sprintf(perm, "%s.deferwrap%d", b->fi && b->fi->name ? b->fi->name : "?",
+				 ++b->nwrappers);
+	wi->captures = caps;
+	ValVec cv = {0};
+	for (int i = 0; i < caps.len; i++)
+		vec_push(b->f->arena, cv, getvar(b, caps.v[i], NULL, pos));
+	Value *mc = val(b, OP_MAKECLOSURE, wi->type, NULL, pos);
+	mc->aux = wi;
+	for (int i = 0; i < cv.len; i++)
+		ssa_add_arg(mc, cv.v[i]);
+
+	// The wrapper itself.
+	B b2 = {0};
+	b2.prog = b->prog;
+	b2.pkg = b->pkg;
+	Func *wf = ssa_new_func(b->prog, wi->name);
+	wf->info = wi;
+	wf->type = wi->type;
+	wf->pos = pos;
+	wf->wrapper = true;
+	wf->isclosure = true; // even without captures: the runtime calls it directly
+	reset(&b2, wf, wi);
+	b2.cur = new_block(&b2, pos);
+	ValVec fvs = {0};
+	for (int i = 0; i < caps.len; i++) {
+		Obj *o = caps.v[i];
+		Value *fv = val(&b2, OP_FREEVAR, o->type, NULL, pos);
+		fv->auxint = i;
+		fv->aux = o;
+		Slot *s = slot_find(&b2, o, true);
+		b2.nslots++;
+		s->kind = SLOT_VAL;
+		s->v = fv;
+		vec_push(wf->arena, fvs, fv);
+	}
+	if (kind == WRAP_BUILTIN) {
+		call_expr(&b2, syn);
+	} else {
+		Op op = kind == WRAP_CALL ? OP_CALL : kind == WRAP_CLOSURE ? OP_CALLCLOSURE
+									 : OP_CALLIFACE;
+		Value *v = val(&b2, op, rtype, call, pos);
+		v->aux = kind == WRAP_CALL ? (void *)callee : aux;
+		v->auxint = auxint;
+		for (int i = 0; i < fvs.len; i++)
+			ssa_add_arg(v, fvs.v[i]);
+	}
+	finish(&b2);
+	return mc;
+}
+
+static void
+defer_stmt(B *b, Node *n)
+{
+	Pos pos = npos(n);
+	Node *call = unparen(n->u.x);
+	if (!b->frame || call->kind != N_CALL) {
+		unsupported(pos, "this defer statement");
+		return;
+	}
+	Node *fun = unparen(call->u.call.fun);
+	Value *clo = NULL;
+	bool method = fun->kind == N_SELECTOR && (fun->u.sel.sel.kind == SEL_METHOD ||
+						  fun->u.sel.sel.kind == SEL_IMETHOD ||
+						  fun->u.sel.sel.kind == SEL_METHODEXPR);
+	Obj *fo = fun->kind == N_IDENT ? fun->u.ident.obj
+		  : fun->kind == N_SELECTOR && fun->u.sel.sel.kind == SEL_QUALIFIED ? fun->u.sel.sel.obj
+										      : NULL;
+	bool ext = fo && fo->kind == OBJ_FUNC && (fo->flags & OBJF_EXTERN);
+	bool value = fun->kind == N_FUNCLIT || !fo || fo->kind == OBJ_VAR;
+	if (call->u.call.kind == CALL_FUNC && call->u.call.args.len == 0 && !method && !ext &&
+	    value) {
+		Type *ft = utype(fun->type);
+		if (ft && ft->kind == TY_FUNC && ft->fields.len == 0 && ft->results.len == 0)
+			clo = expr(b, fun);
+	}
+	if (!clo)
+		clo = defer_wrapper(b, call);
+	if (!clo)
+		return;
+	val2(b, OP_DEFER, NULL, n, pos, b->frame, clo);
 }
 
 // find_looping records the labels that a later goto jumps back to (gc's looping
@@ -2793,6 +3037,10 @@ reset(B *b, Func *f, FuncInfo *fi)
 	b->looping.len = b->looping.cap = 0;
 	b->restype = NULL;
 	b->hasgoto = false;
+	b->frame = NULL;
+	b->resaddrs.v = NULL;
+	b->resaddrs.len = b->resaddrs.cap = 0;
+	b->nwrappers = 0;
 }
 
 // check_jumps reports a goto that jumps into a block (the checker should have; this
@@ -2833,12 +3081,36 @@ finish(B *b)
 	Func *f = b->f;
 	if (b->cur) {
 		// Falling off the end: a function without results returns.
+		if (b->frame)
+			defer_return(b, NULL, f->pos);
 		b->cur->kind = BK_RET;
 		b->cur = NULL;
 	}
 	cfg_compute_rpo(f);
 	if (b->hasgoto)
 		check_jumps(b);
+}
+
+// defer_frame starts a function with defer statements: the frame record, and the branch
+// to the recovered path, which runs the remaining deferred calls and returns the result
+// variables.
+static void
+defer_frame(B *b)
+{
+	Pos pos = b->f->pos;
+	Value *fr = val(b, OP_DEFERFRAME, ty_unsafeptr, NULL, pos);
+	for (int i = 0; i < b->resaddrs.len; i++)
+		ssa_add_arg(fr, b->resaddrs.v[i]);
+	b->frame = fr;
+	Value *rec = val1(b, OP_DEFERSETJMP, ty_bool, NULL, pos, fr);
+	Block *recovered = new_block(b, pos), *body = new_block(b, pos);
+	branch(b, rec, recovered, body);
+	b->cur = recovered;
+	val1(b, OP_DEFERRETURN, NULL, NULL, pos, fr);
+	Value *ctl = result_loads(b, pos);
+	b->cur->kind = BK_RET;
+	ssa_set_control(b->cur, ctl);
+	b->cur = body;
 }
 
 static void
@@ -2892,9 +3164,17 @@ build_func(B *b, FuncInfo *fi)
 	}
 	for (int i = 0; i < fi->results.len; i++) {
 		Obj *o = fi->results.v[i];
-		if (!is_blank(o) && o->name && o->name->name[0] != '~')
+		if (fi->hasdefer && o) {
+			// results live in memory: deferred calls and the recovered path read them
 			declare(b, o, param_ident(decl, o), NULL);
+			Slot *s = slot_find(b, o, false);
+			vec_push(f->arena, b->resaddrs, s->v);
+		} else if (!is_blank(o) && o->name && o->name->name[0] != '~') {
+			declare(b, o, param_ident(decl, o), NULL);
+		}
 	}
+	if (fi->hasdefer)
+		defer_frame(b);
 	if (body) {
 		SymList seen = {0};
 		find_looping(b, body, &seen);
@@ -2960,6 +3240,16 @@ build_init(B *b)
 	finish(b);
 }
 
+// in_blank_func: fi is a function or method named "_", or a literal inside one.
+static bool
+in_blank_func(FuncInfo *fi)
+{
+	for (; fi; fi = fi->outer)
+		if (fi->obj && is_blank(fi->obj))
+			return true;
+	return false;
+}
+
 // ssa_build lowers the checked package pkg to SSA in GETVAR/SETVAR form: one Func per
 // FuncInfo (Package.funcs order) and the package initialiser. Unsupported constructs are
 // reported with error_at ("not supported: ...").
@@ -2977,6 +3267,8 @@ ssa_build(Package *pkg)
 		Node *decl = fi->decl;
 		if (decl && decl->kind == N_FUNCDECL && !decl->u.funcdecl.body)
 			continue; // declared without a body (extern)
+		if (in_blank_func(fi))
+			continue; // func _() and func (T) _() can never be called: gc drops them
 		build_func(b, fi);
 	}
 	build_init(b);
