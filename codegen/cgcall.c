@@ -187,6 +187,7 @@ cg_declare_func(Cg *c, Func *f)
 			strcmp(f->name, "main.init") == 0;
 	LLVMSetLinkage(fn, exported ? LLVMExternalLinkage : LLVMInternalLinkage);
 	add_attr(c, fn, "nounwind");
+	cg_func_attrs(c, fn); // frame pointer, no tail calls (cgiface.c)
 	if (f->isclosure)
 		LLVMSetValueName2(LLVMGetParam(fn, 0), "context", 7);
 	return fn;
@@ -236,6 +237,7 @@ cg_static_closure(Cg *c, LLVMValueRef fn, LLVMTypeRef fnty, bool hasctx)
 		add_attr(c, w, "nounwind");
 		LLVMBuilderRef b = LLVMCreateBuilderInContext(c->ctx);
 		LLVMPositionBuilderAtEnd(b, LLVMAppendBasicBlockInContext(c->ctx, w, "entry"));
+		cg_wrapper_enter(c, b); // a forwarding wrapper (runtime/rt.h rule 4)
 		LLVMValueRef *args = NEWARR(c->arena, LLVMValueRef, np + 1);
 		for (unsigned i = 0; i < np; i++)
 			args[i] = LLVMGetParam(w, i + 1);

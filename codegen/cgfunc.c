@@ -1415,6 +1415,7 @@ cg_emit_func(Cg *c, Func *f)
 	}
 	c->memok = find_memvals(f);
 	c->memvals = NEWARR(f->arena, LLVMValueRef, f->nvalues + 1);
+	c->frame = NULL;
 	int nerr = diag_nerrors();
 	check_sizes(c, f);
 	if (diag_nerrors() > nerr) {
@@ -1429,6 +1430,7 @@ cg_emit_func(Cg *c, Func *f)
 			c->ctx, c->fn, arena_sprintf(f->arena, "b%d", order[i]->id));
 	LLVMPositionBuilderAtEnd(c->b, c->allocabb);
 	c->allocaend = LLVMBuildBr(c->b, c->bbs[f->entry->id]);
+	cg_func_prologue(c, f); // cgdefer.c
 
 	for (int i = 0; i < n; i++) {
 		Block *b = order[i];

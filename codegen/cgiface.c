@@ -255,8 +255,10 @@ nil_panic(Cg *c, LLVMBuilderRef B, LLVMValueRef fn, LLVMValueRef p)
 	LLVMPositionBuilderAtEnd(B, ok);
 }
 
-static void
-wrapper_enter(Cg *c, LLVMBuilderRef B)
+// cg_wrapper_enter emits rt_wrapperenter(llvm.frameaddress(0)) at B when the program
+// calls recover() (runtime/rt.h rule 4 for forwarding wrappers); nothing otherwise.
+void
+cg_wrapper_enter(Cg *c, LLVMBuilderRef B)
 {
 	if (!uses_recover(c))
 		return;
@@ -297,7 +299,7 @@ method_ifn(Cg *c, Type *t, MEntry *e)
 	cg_func_attrs(c, w);
 	LLVMBuilderRef B = LLVMCreateBuilderInContext(c->ctx);
 	LLVMPositionBuilderAtEnd(B, LLVMAppendBasicBlockInContext(c->ctx, w, "entry"));
-	wrapper_enter(c, B);
+	cg_wrapper_enter(c, B);
 	LLVMValueRef p = LLVMGetParam(w, 0);
 	Type *x;
 	if (isptr) {
@@ -736,7 +738,7 @@ cg_emit_methodvalue(Cg *c, Value *v)
 		cg_func_attrs(c, code);
 		LLVMBuilderRef B = LLVMCreateBuilderInContext(c->ctx);
 		LLVMPositionBuilderAtEnd(B, LLVMAppendBasicBlockInContext(c->ctx, code, "entry"));
-		wrapper_enter(c, B);
+		cg_wrapper_enter(c, B);
 		unsigned np = LLVMCountParams(code);
 		LLVMValueRef ctx = LLVMGetParam(code, 0);
 		LLVMValueRef recv = LLVMBuildLoad2(B, cg_type(c, rt),

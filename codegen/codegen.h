@@ -156,3 +156,5 @@ LLVMValueRef cg_emit_mapop(Cg *c, Value *v);       // MAKEMAP ... MAPITERELEM
 
 // cgdefer.c: defer, panic and recover (runtime/rt.h's frame records)
 LLVMValueRef cg_emit_deferop(Cg *c, Value *v);     // DEFERFRAME ... RECOVER
+void cg_func_prologue(Cg *c, Func *f);             // rt_wrapperenter for wrappers
+void cg_wrapper_enter(Cg *c, LLVMBuilderRef b);    // rt_wrapperenter at b (cgiface.c)
