@@ -40,6 +40,8 @@ typedef struct Lexer {
 	struct Recov *recov; // error recovery state, private to parse.y
 	VEC(Pos) checkpos;   // errors gc's type checker reports (see check_error), held back
 	VEC(const char *) checkmsg; // until the parse ends without syntax errors
+	VEC(Node *) bodies;  // every function body (N_BLOCK), for branches.c
+	VEC(Pos) errpos;     // where syntax and lexical errors were reported
 	char listctx;        // the list a syntax error is in (parse.y's list_context)
 	char stmtstart;      // the last error was at a statement's start: 'B' in a block,
 			     // 'C' in a case clause (syntaxerr.c tells parse.y's recovery)
@@ -56,6 +58,9 @@ bool uni_is_digit(uint32_t c);           // unicode.IsDigit
 bool uni_is_print(uint32_t c);           // strconv.IsPrint, approximately
 const char *quote_rune(uint32_t c);      // Go's %q of a rune: 'a', '\n', '\x00'
 const char *fmt_U(uint32_t c);           // Go's %#U: U+0023 '#'
+
+// branches.c
+void branches_check(Lexer *lx);
 
 // syntaxerr.c
 void check_error(Lexer *lx, Pos pos, const char *msg);

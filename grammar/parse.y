@@ -850,6 +850,7 @@ funclit:
 		$$ = ast_new(N_FUNCLIT, @1.pos);
 		$$->u.func.type = $2;
 		$$->u.func.body = block(@3.pos, $4, @5.pos);
+		vec_push(perm, lx->bodies, $$->u.func.body);
 	}
 ;
 
@@ -1287,6 +1288,8 @@ functype(Pos pos, NodeList ps, NodeList results)
 static Node *
 funcdecl(Lexer *lx, Pos pos, Node *recv, Sym *name, Pos namepos, Node *type, Node *body)
 {
+	if (body)
+		vec_push(perm, lx->bodies, body);
 	Node *n = ast_new(N_FUNCDECL, pos);
 	n->u.funcdecl.recv = recv;
 	n->u.funcdecl.name = ast_ident(namepos, name);

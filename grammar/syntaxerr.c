@@ -23,6 +23,7 @@ void
 syntax_error_at(Lexer *lx, Pos pos, const char *fmt, ...)
 {
 	lx->nsynerr++;
+	vec_push(perm, lx->errpos, pos);
 	if (pos.line == lx->lastsynline)
 		return;
 	lx->lastsynline = pos.line;
@@ -59,6 +60,7 @@ void
 lex_error(Lexer *lx, Pos pos, const char *fmt, ...)
 {
 	lx->nsynerr++;
+	vec_push(perm, lx->errpos, pos);
 	va_list ap;
 	va_start(ap, fmt);
 	char *msg = arena_vsprintf(perm, fmt, ap);
@@ -295,7 +297,9 @@ syntax_error_report(Lexer *lx, Pos pos, const char *tok, const char **expected, 
 		syntax_error_at(lx, pos, "unexpected %s, expecting expression", t);
 		return;
 	}
-	if (n == 2 && has(expected, n, "name") && has(expected, n, "'('")) {
+	const char *prev = lx->prevtext ? lx->prevtext : "";
+	if (n == 2 && has(expected, n, "name") && has(expected, n, "'('") &&
+	    (!strcmp(prev, "var") || !strcmp(prev, "const") || !strcmp(prev, "type"))) {
 		// after var, const or type gc parses one spec unless it sees '('
 		syntax_error_at(lx, pos, "unexpected %s, expecting name", t);
 		return;
