@@ -359,6 +359,28 @@ cmd_ssa(int argc, char **argv)
 		vec_push(perm, o.files, argv[i]);
 	if (o.files.len == 0)
 		usage();
+	size_t n0 = strlen(o.files.v[0]);
+	if (n0 > 4 && strcmp(o.files.v[0] + n0 - 4, ".ssa") == 0) {
+		// Hand-written SSA: read it back and run the one pass -pass names.
+		size_t len;
+		char *text = file_read(o.files.v[0], &len);
+		if (!text)
+			die("open %s: %s", o.files.v[0], strerror(errno));
+		Program *prog = ssa_read(file_add(o.files.v[0], text, len));
+		if (diag_stop() || !prog)
+			return 1;
+		SsaRunOptions so = {0};
+		so.optimize = true;
+		so.check = true;
+		so.dump = o.ssapass;
+		so.funcfilter = o.ssafunc;
+		so.annotate = o.annotate;
+		so.dot = o.ssadot;
+		so.view = o.ssaview;
+		so.only = true;
+		ssa_run_passes_opts(prog, &so);
+		return diag_stop() ? 1 : 0;
+	}
 	// -d and -html print their own views; a text dump only when -pass asks for one.
 	const char *pass = o.ssapass ? o.ssapass
 			 : o.ssaview || o.ssahtml ? NULL

@@ -195,6 +195,10 @@ typedef struct SsaRunOptions {
 } SsaRunOptions;
 void ssa_run_passes_opts(Program *p, const SsaRunOptions *o);
 
+// ssa_read parses SSA text dumps (file: an index from file_add) into a new Program, for
+// testing one pass on hand-written SSA; NULL after errors. ssaread.c.
+Program *ssa_read(int file);
+
 // ssa_dump_dot writes f as Graphviz DOT: what "cfg" (blocks with their values, back
 // edges bold) or "dom" (dominator tree, frontier edges dashed). ssadot.c.
 void ssa_dump_dot(Func *f, const char *what, const char *header, void *file /* FILE * */);

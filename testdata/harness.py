@@ -11,7 +11,9 @@ Suites (the positional argument):
               // ERROR "re" comments, matched exactly as Go's test/run.go does.
   ssa         testdata/ssa/NAME.go, first line "// ssa [gosub ssa flags]" or
               "// pass NAME": `gosub ssa` output against NAME.golden, or against the
-              file's CHECK lines with LLVM's FileCheck.
+              file's CHECK lines with LLVM's FileCheck. testdata/ssa/NAME.ssa: hand-written
+              SSA text with "// pass NAME" (gosub reads it back, runs that one pass and
+              dumps the result), checked the same way.
   codegen     testdata/codegen/NAME.go, first line "// check-llvm [flags]": FileCheck
               against `gosub build -emit-llvm` output.
   fixedbugs   testdata/fixedbugs/*.go, any of the directives above or "// compile".
@@ -713,7 +715,7 @@ def test_ssa(ctx, path, name, recipe, tmp):
 	r = compile_failure(p, 'ssa')
 	if r or p.rc != 0:
 		return Result(name, 'fail', r or 'gosub ssa failed (exit %d)' % p.rc, head(p.err))
-	golden = path[:-3] + '.golden'
+	golden = os.path.splitext(path)[0] + '.golden'
 	if ctx.args.update_golden:
 		write_golden(golden, p.out, True)
 		return Result(name, 'pass', 'updated')
@@ -967,7 +969,8 @@ def own_files(suite, files):
 	d = os.path.join(HERE, suite)
 	if not os.path.isdir(d):
 		return []
-	return [os.path.join(d, f) for f in sorted(os.listdir(d)) if f.endswith('.go')]
+	exts = ('.go', '.ssa') if suite == 'ssa' else ('.go',)
+	return [os.path.join(d, f) for f in sorted(os.listdir(d)) if f.endswith(exts)]
 
 
 def main():
