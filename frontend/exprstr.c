@@ -320,16 +320,514 @@ render(SBuf *b, Node *n, bool gc, int pr)
 	}
 }
 
+// ---- gc's printer ----
+//
+// gc prints the typechecked IR, not the source, so expr_string reproduces what gc's
+// front end has made of the source by the time escape analysis reports:
+//   - parentheses are gone; they come back only where the operand's precedence is lower
+//     than its context's (gc's OpPrec: 8 for primary expressions, 7 unary, 6 *, 5 +,
+//     4 comparisons, 2 &&, 1 ||; 0 for func literals and &T{...}, which therefore get
+//     parentheses everywhere except at the top: "(func literal)()", "(&T{}).f");
+//   - a constant expression prints as types2 spells its source (syntax.String):
+//     "'a'", "1e3", "MyInt(5) + 1", "-(-1)";
+//   - a unary operator applied to the same operator gets a space: "- (-x)";
+//   - conversions to unnamed types parenthesise the type: "([]byte)(s)";
+//   - composite literals print their type, not the source: "[2]int{...}" for
+//     "[...]int{1, 2}", with gc's type spelling ("interface {}", "struct { a int }");
+//   - method calls become method-expression calls with the receiver first:
+//     "T.String(t)", "(*T).M(t.E)", with implicit & and * dropped and implicit
+//     embedded-field steps written out ("t.E.x");
+//   - calls of variadic functions pass one slice: "f(1, ... argument...)", or
+//     "f(1, nil...)" when no variadic argument was given.
+// Types keep the spelling of their source where there is source (byte, rune, any), as
+// types2 keeps those aliases, also for elided literal types (tc_elided_type).
+
+static void render_gc(SBuf *b, Node *n, int prec);
+
+static Node *
+strip_parens(Node *n)
+{
+	while (n && n->kind == N_PAREN)
+		n = n->u.x;
+	return n;
+}
+
+static bool
+is_typeexpr(Node *n)
+{
+	if (!n)
+		return false;
+	if (n->flags & NF_TYPE)
+		return true;
+	switch (n->kind) {
+	case N_ARRAYTYPE: case N_STRUCTTYPE: case N_FUNCTYPE: case N_INTERFACETYPE:
+	case N_MAPTYPE: case N_CHANTYPE:
+		return true;
+	default:
+		return false;
+	}
+}
+
+// is_ptrlit: &T{...} (explicit, or implicit in an elided literal): gc's OPTRLIT.
+static bool
+is_ptrlit(Node *n)
+{
+	return n->kind == N_UNARY && n->u.unary.op == AOP_ADDR &&
+	       strip_parens(n->u.unary.x) && strip_parens(n->u.unary.x)->kind == N_COMPOSITE;
+}
+
+// gc_prec: gc's OpPrec for the IR node n stands for.
+static int
+gc_prec(Node *n)
+{
+	if (n->cval && !(n->flags & NF_TYPE))
+		return 8;
+	switch (n->kind) {
+	case N_FUNCLIT:
+		return 0;
+	case N_STAR:
+		return 7;
+	case N_UNARY:
+		return is_ptrlit(n) ? 0 : 7;
+	case N_BINARY:
+		switch (n->u.binary.op) {
+		case AOP_LOR: return 1;
+		case AOP_LAND: return 2;
+		case AOP_EQ: case AOP_NE: case AOP_LT: case AOP_LE: case AOP_GT: case AOP_GE:
+			return 4;
+		case AOP_ADD: case AOP_SUB: case AOP_OR: case AOP_XOR: return 5;
+		default: return 6;
+		}
+	default:
+		if (is_typeexpr(n) && n->type && !n->type->obj && n->type->kind == TY_POINTER)
+			return 7;
+		return 8;
+	}
+}
+
+static void render_gc_type(SBuf *b, Node *tn, Type *t);
+
+static void
+render_gc_fieldtypes(SBuf *b, NodeList *l, bool *first)
+{
+	for (int i = 0; i < l->len; i++) {
+		Node *f = l->v[i];
+		int nn = f && f->kind == N_FIELD ? f->u.field.names.len : 0;
+		for (int k = 0; k < (nn ? nn : 1); k++) {
+			if (!*first)
+				sput(b, ", ");
+			*first = false;
+			render_gc_type(b, f && f->kind == N_FIELD ? f->u.field.type : f, NULL);
+		}
+	}
+}
+
+// render_gc_type writes the type that the type expression tn denotes (or t when tn is
+// NULL) in gc's spelling, keeping the source's byte, rune and any.
+static void
+render_gc_type(SBuf *b, Node *tn, Type *t)
+{
+	tn = strip_parens(tn);
+	if (tn && tn->type && tn->type->kind == TY_INVALID) {
+		sput(b, type_string_gc(tn->type));
+		return;
+	}
+	if (!tn) {
+		sput(b, t ? type_string_gc(t) : "?");
+		return;
+	}
+	switch (tn->kind) {
+	case N_IDENT: {
+		Obj *o = tn->u.ident.obj;
+		if (o && o->kind == OBJ_TYPE && !o->pkg && tn->u.ident.name) {
+			sput(b, tn->u.ident.name->name);
+			return;
+		}
+		break;
+	}
+	case N_STAR:
+		sput(b, "*");
+		render_gc_type(b, tn->u.x, NULL);
+		return;
+	case N_ARRAYTYPE:
+		if (!tn->u.array.len)
+			sput(b, "[]");
+		else if (tn->type && tn->type->kind == TY_ARRAY)
+			sput(b, arena_sprintf(perm, "[%lld]", (long long)tn->type->len));
+		else
+			break;
+		render_gc_type(b, tn->u.array.elem, NULL);
+		return;
+	case N_MAPTYPE:
+		sput(b, "map[");
+		render_gc_type(b, tn->u.map.key, NULL);
+		sput(b, "]");
+		render_gc_type(b, tn->u.map.value, NULL);
+		return;
+	case N_CHANTYPE: {
+		Node *e = strip_parens(tn->u.chan.elem);
+		sput(b, tn->u.chan.dir == CHAN_RECV ? "<-chan " :
+			tn->u.chan.dir == CHAN_SEND ? "chan<- " : "chan ");
+		bool paren = tn->u.chan.dir != CHAN_SEND && e && e->kind == N_CHANTYPE &&
+			     e->u.chan.dir == CHAN_RECV;
+		if (paren)
+			sput(b, "(");
+		render_gc_type(b, e, NULL);
+		if (paren)
+			sput(b, ")");
+		return;
+	}
+	case N_ELLIPSIS:
+		sput(b, "...");
+		render_gc_type(b, tn->u.x, NULL);
+		return;
+	case N_FUNCTYPE: {
+		bool first = true;
+		sput(b, "func(");
+		render_gc_fieldtypes(b, &tn->u.functype.params, &first);
+		sput(b, ")");
+		NodeList *r = &tn->u.functype.results;
+		int nr = 0;
+		for (int i = 0; i < r->len; i++) {
+			Node *f = r->v[i];
+			int nn = f && f->kind == N_FIELD ? f->u.field.names.len : 0;
+			nr += nn ? nn : 1;
+		}
+		if (nr == 0)
+			return;
+		sput(b, " ");
+		first = true;
+		if (nr > 1)
+			sput(b, "(");
+		render_gc_fieldtypes(b, r, &first);
+		if (nr > 1)
+			sput(b, ")");
+		return;
+	}
+	case N_STRUCTTYPE: {
+		Type *st = tn->type;
+		if (!st || st->kind != TY_STRUCT)
+			break;
+		sput(b, "struct {");
+		int k = 0;
+		for (int i = 0; i < tn->u.fields.len; i++) {
+			Node *f = tn->u.fields.v[i];
+			if (!f || f->kind != N_FIELD)
+				continue;
+			int nn = f->u.field.names.len;
+			for (int j = 0; j < (nn ? nn : 1); j++, k++) {
+				sput(b, k ? "; " : " ");
+				if (nn) {
+					sput(b, f->u.field.names.v[j]->u.ident.name->name);
+					sput(b, " ");
+				}
+				render_gc_type(b, f->u.field.type, NULL);
+				if (k < st->fields.len && st->fields.v[k].tag) {
+					const char *tag = st->fields.v[k].tag;
+					sput(b, " ");
+					sput(b, const_quoted(const_make_string(tag, (int)strlen(tag))));
+				}
+			}
+		}
+		sput(b, k ? " }" : "}");
+		return;
+	}
+	default:
+		break;
+	}
+	sput(b, type_string_gc(tn->type ? tn->type : t));
+}
+
+// render_type_prec writes a type in an expression position: pointer types are unary
+// expressions in gc's printer, so "(*T).M".
+static void
+render_gc_type_prec(SBuf *b, Node *tn, Type *t, int prec)
+{
+	Type *tt = tn && tn->type ? tn->type : t;
+	bool paren = prec > 7 && tt && !tt->obj && tt->kind == TY_POINTER;
+	if (paren)
+		sput(b, "(");
+	render_gc_type(b, tn, t);
+	if (paren)
+		sput(b, ")");
+}
+
+// embedded_steps writes ".E" for each embedded field that a selection of path (from a
+// value of type t) goes through; nsteps of the path's indices are embedded fields.
+static void
+embedded_steps(SBuf *b, Type *t, int *path, int nsteps)
+{
+	for (int i = 0; i < nsteps && t; i++) {
+		Type *u = type_under(t);
+		if (u && u->kind == TY_POINTER)
+			u = type_under(u->elem);
+		if (!u || u->kind != TY_STRUCT || path[i] < 0 || path[i] >= u->fields.len)
+			return;
+		Field *f = &u->fields.v[path[i]];
+		sput(b, ".");
+		sput(b, f->name ? f->name->name : "?");
+		t = f->type;
+	}
+}
+
+static void
+render_gc_list(SBuf *b, Node **v, int n)
+{
+	for (int i = 0; i < n; i++) {
+		if (i)
+			sput(b, ", ");
+		render_gc(b, v[i], 0);
+	}
+}
+
+// render_gc_args writes "(args)" of a call of a function of type ft, folding variadic
+// arguments into one slice as gc does; recv is a method call's receiver, written first.
+static void
+render_gc_args(SBuf *b, Node *call, Type *ft, Node *recv, Type *recvtype, int *rpath,
+	       int nrpath)
+{
+	NodeList *args = &call->u.call.args;
+	sput(b, "(");
+	bool any = false;
+	if (recv) {
+		render_gc(b, recv, 8);
+		embedded_steps(b, recvtype, rpath, nrpath);
+		any = true;
+	}
+	ft = ft ? type_under(ft) : NULL;
+	bool tuple = args->len == 1 && args->v[0]->type && args->v[0]->type->kind == TY_TUPLE;
+	if (ft && ft->kind == TY_FUNC && ft->variadic && !call->u.call.dots && !tuple) {
+		int nfixed = ft->fields.len - 1;
+		if (nfixed < 0)
+			nfixed = 0;
+		if (nfixed > args->len)
+			nfixed = args->len;
+		if (any && nfixed)
+			sput(b, ", ");
+		render_gc_list(b, args->v, nfixed);
+		if (any || nfixed)
+			sput(b, ", ");
+		sput(b, args->len > nfixed ? "... argument...)" : "nil...)");
+		return;
+	}
+	if (any && args->len)
+		sput(b, ", ");
+	render_gc_list(b, args->v, args->len);
+	if (call->u.call.dots)
+		sput(b, "...");
+	sput(b, ")");
+}
+
+static const char *const builtin_names[BI_COUNT] = {
+	[BI_APPEND] = "append", [BI_CAP] = "cap", [BI_CLOSE] = "close",
+	[BI_COMPLEX] = "complex", [BI_COPY] = "copy", [BI_DELETE] = "delete",
+	[BI_IMAG] = "imag", [BI_LEN] = "len", [BI_MAKE] = "make", [BI_NEW] = "new",
+	[BI_PANIC] = "panic", [BI_PRINT] = "print", [BI_PRINTLN] = "println",
+	[BI_REAL] = "real", [BI_RECOVER] = "recover", [BI_SIZEOF] = "unsafe.Sizeof",
+	[BI_ALIGNOF] = "unsafe.Alignof", [BI_OFFSETOF] = "unsafe.Offsetof",
+	[BI_ADD] = "unsafe.Add", [BI_SLICE] = "unsafe.Slice",
+};
+
+static void
+render_gc_call(SBuf *b, Node *n)
+{
+	Node *f = strip_parens(n->u.call.fun);
+	NodeList *args = &n->u.call.args;
+	if (n->u.call.kind == CALL_CONV && f) {
+		Type *t = n->type ? n->type : f->type;
+		bool named = t && (t->obj || (f->kind == N_IDENT && f->u.ident.obj &&
+					      f->u.ident.obj->kind == OBJ_TYPE));
+		if (!named)
+			sput(b, "(");
+		render_gc_type(b, f, t);
+		if (!named)
+			sput(b, ")");
+		sput(b, "(");
+		render_gc_list(b, args->v, args->len);
+		sput(b, ")");
+		return;
+	}
+	if (n->u.call.kind == CALL_BUILTIN && n->u.call.builtin > BI_NONE &&
+	    n->u.call.builtin < BI_COUNT && builtin_names[n->u.call.builtin]) {
+		BuiltinId id = n->u.call.builtin;
+		sput(b, builtin_names[id]);
+		sput(b, "(");
+		int i0 = 0;
+		if ((id == BI_MAKE || id == BI_NEW) && args->len > 0) {
+			render_gc_type(b, args->v[0], args->v[0]->type);
+			i0 = 1;
+			if (args->len > 1)
+				sput(b, ", ");
+		}
+		render_gc_list(b, args->v + i0, args->len - i0);
+		if (n->u.call.dots)
+			sput(b, "...");
+		sput(b, ")");
+		return;
+	}
+	if (f && f->kind == N_SELECTOR && f->u.sel.sel.kind == SEL_METHOD && f->u.sel.sel.obj &&
+	    f->u.sel.sel.obj->recv) {
+		// x.M(args) on a concrete type: gc writes T.M(x, args) or (*T).M(x, args).
+		Obj *m = f->u.sel.sel.obj;
+		render_gc_type_prec(b, NULL, m->recv, 8);
+		sput(b, ".");
+		sput(b, m->name->name);
+		Node *rx = f->u.sel.x;
+		render_gc_args(b, n, f->type, rx, rx ? rx->type : NULL, f->u.sel.sel.path,
+			       f->u.sel.sel.npath);
+		return;
+	}
+	render_gc(b, f, 8);
+	render_gc_args(b, n, f ? f->type : NULL, NULL, NULL, NULL, 0);
+}
+
+static void
+render_gc(SBuf *b, Node *n, int prec)
+{
+	n = strip_parens(n);
+	if (!n) {
+		sput(b, "<nil>");
+		return;
+	}
+	// Skip the implicit &x gc adds for pointer methods (never a composite literal).
+	if (n->kind == N_UNARY && (n->flags & NF_IMPLICIT) && !is_ptrlit(n)) {
+		render_gc(b, n->u.unary.x, prec);
+		return;
+	}
+	if (gc_prec(n) < prec) {
+		sput(b, "(");
+		render_gc(b, n, 0);
+		sput(b, ")");
+		return;
+	}
+	if (is_typeexpr(n)) {
+		render_gc_type(b, n, n->type);
+		return;
+	}
+	if (n->cval && n->kind != N_IDENT) {
+		// A constant: types2's spelling of the source (gc keeps it as the raw origin).
+		render(b, n, false, 0);
+		return;
+	}
+	switch (n->kind) {
+	case N_IDENT:
+		sput(b, n->u.ident.name ? n->u.ident.name->name : "_");
+		return;
+	case N_BASICLIT:
+		sput(b, arena_strndup(perm, n->u.lit.text, (size_t)n->u.lit.len));
+		return;
+	case N_COMPOSITE:
+		render_gc_type(b, n->u.comp.type ? n->u.comp.type : tc_elided_type(n), n->type);
+		sput(b, n->u.comp.elts.len ? "{...}" : "{}");
+		return;
+	case N_FUNCLIT:
+		sput(b, "func literal");
+		return;
+	case N_SELECTOR: {
+		Selection *sel = &n->u.sel.sel;
+		Node *x = n->u.sel.x;
+		const char *name = n->u.sel.name ? n->u.sel.name->name : "_";
+		switch (sel->kind) {
+		case SEL_QUALIFIED:
+			render(b, n, false, 0);
+			return;
+		case SEL_METHODEXPR:
+			render_gc_type_prec(b, x, x ? x->type : NULL, 8);
+			break;
+		case SEL_FIELD:
+			render_gc(b, x, 8);
+			embedded_steps(b, x ? x->type : NULL, sel->path, sel->npath - 1);
+			break;
+		default:
+			render_gc(b, x, 8);
+			embedded_steps(b, x ? x->type : NULL, sel->path, sel->npath);
+			break;
+		}
+		sput(b, ".");
+		sput(b, name);
+		return;
+	}
+	case N_INDEX:
+		render_gc(b, n->u.index.x, 8);
+		sput(b, "[");
+		render_gc_list(b, n->u.index.index.v, n->u.index.index.len);
+		sput(b, "]");
+		return;
+	case N_SLICEEXPR:
+		render_gc(b, n->u.slice.x, 8);
+		sput(b, "[");
+		if (n->u.slice.lo)
+			render_gc(b, n->u.slice.lo, 0);
+		sput(b, ":");
+		if (n->u.slice.hi)
+			render_gc(b, n->u.slice.hi, 0);
+		if (n->u.slice.three) {
+			sput(b, ":");
+			if (n->u.slice.max)
+				render_gc(b, n->u.slice.max, 0);
+		}
+		sput(b, "]");
+		return;
+	case N_TYPEASSERT:
+		render_gc(b, n->u.assert.x, 8);
+		sput(b, ".(");
+		if (n->u.assert.type)
+			render_gc_type(b, n->u.assert.type, n->type);
+		else
+			sput(b, "type");
+		sput(b, ")");
+		return;
+	case N_CALL:
+		render_gc_call(b, n);
+		return;
+	case N_STAR:
+		sput(b, "*");
+		render_gc(b, n->u.x, 8);
+		return;
+	case N_UNARY: {
+		if (is_ptrlit(n)) {
+			sput(b, "&");
+			render_gc(b, n->u.unary.x, 0);
+			return;
+		}
+		AstOp op = n->u.unary.op;
+		Node *x = strip_parens(n->u.unary.x);
+		sput(b, aop_string[op]);
+		if (x && x->kind == N_UNARY && x->u.unary.op == op && !(x->flags & NF_IMPLICIT) &&
+		    !(x->cval && n->cval))
+			sput(b, " ");
+		render_gc(b, x, 8);
+		return;
+	}
+	case N_BINARY: {
+		int p = gc_prec(n);
+		render_gc(b, n->u.binary.x, p);
+		sput(b, " ");
+		sput(b, aop_string[n->u.binary.op]);
+		sput(b, " ");
+		render_gc(b, n->u.binary.y, p + 1);
+		return;
+	}
+	case N_KEYVALUE:
+		render_gc(b, n->u.kv.key, 0);
+		sput(b, ":");
+		render_gc(b, n->u.kv.value, 0);
+		return;
+	default:
+		render(b, n, false, 0);
+		return;
+	}
+}
+
 // expr_string renders n as gc's -m output and gc-side messages print expressions.
 const char *
 expr_string(Node *n)
 {
 	SBuf b = {0};
 	sput(&b, "");
-	render(&b, n, true, 0);
+	render_gc(&b, n, 0);
 	return b.p;
 }
-
 // tc_exprstr renders n as types2 does in type errors (syntax.String, short form).
 const char *
 tc_exprstr(Node *n)

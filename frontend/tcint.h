@@ -58,6 +58,7 @@ Type *type_of_basic_kind(TypeKind k);
 
 // ---- typestr.c ----
 extern Package *typestr_pkg; // the package being checked: its types print unqualified
+const char *type_string_gc(Type *t); // gc's spelling: "interface {}", "struct { a int }"
 
 // ---- scope.c ----
 void universe_init(void);
@@ -104,6 +105,7 @@ void tc_default(Operand *x);                   // untyped -> default type
 void tc_single_value(Operand *x);              // rejects no-value and tuples
 const char *opstr(Operand *x);                 // types2's operand description
 const char *tc_exprstr(Node *n);               // types2's short expression rendering
+Node *tc_elided_type(Node *lit); // type expression an elided literal's type came from
 bool tc_addressable_mark(Node *n);             // marks the root variable ADDRTAKEN
 void tc_set_type(Node *n, Type *t);            // records the final type of n and below
 void tc_builtin(Operand *x, Node *call, BuiltinId id); // builtins.c

@@ -2882,6 +2882,106 @@ results:
 
 // ---- composite literals and function literals ----
 
+// ---- elided literal types ----
+//
+// gc prints the inner literals of [][]byte{{1}} as "[]byte{...}": their type comes from
+// the outer literal's type expression, which keeps the alias spelling. elided_tab maps
+// each elided inner literal to the type expression node its type came from (pointer
+// keys; lookups only, never iterated, so output does not depend on addresses).
+
+static struct {
+	Node **keys, **vals;
+	size_t cap, len;
+} elided_tab;
+
+static size_t
+ptr_hash(const void *p, size_t cap)
+{
+	uint64_t h = (uint64_t)(uintptr_t)p * 0x9E3779B97F4A7C15ull;
+	return (size_t)(h >> 17) & (cap - 1);
+}
+
+static void
+elided_put(Node *lit, Node *tn)
+{
+	if (2 * (elided_tab.len + 1) > elided_tab.cap) {
+		size_t ncap = elided_tab.cap ? 2 * elided_tab.cap : 256;
+		Node **nk = NEWARR(perm, Node *, ncap), **nv = NEWARR(perm, Node *, ncap);
+		for (size_t i = 0; i < elided_tab.cap; i++) {
+			if (!elided_tab.keys[i])
+				continue;
+			size_t j = ptr_hash(elided_tab.keys[i], ncap);
+			while (nk[j])
+				j = (j + 1) & (ncap - 1);
+			nk[j] = elided_tab.keys[i];
+			nv[j] = elided_tab.vals[i];
+		}
+		elided_tab.keys = nk;
+		elided_tab.vals = nv;
+		elided_tab.cap = ncap;
+	}
+	size_t j = ptr_hash(lit, elided_tab.cap);
+	while (elided_tab.keys[j] && elided_tab.keys[j] != lit)
+		j = (j + 1) & (elided_tab.cap - 1);
+	if (!elided_tab.keys[j])
+		elided_tab.len++;
+	elided_tab.keys[j] = lit;
+	elided_tab.vals[j] = tn;
+}
+
+// tc_elided_type returns the type expression an elided composite literal got its type
+// from (the element type of the enclosing literal's type), or NULL.
+Node *
+tc_elided_type(Node *lit)
+{
+	if (!elided_tab.cap || !lit)
+		return NULL;
+	size_t j = ptr_hash(lit, elided_tab.cap);
+	while (elided_tab.keys[j]) {
+		if (elided_tab.keys[j] == lit)
+			return elided_tab.vals[j];
+		j = (j + 1) & (elided_tab.cap - 1);
+	}
+	return NULL;
+}
+
+// note_elided_types records, for the elided literals among the elements el of a literal
+// whose type expression is tn, the element (or key) type expression they take.
+static void
+note_elided_types(Node *tn, NodeList *el)
+{
+	tn = unparen(tn);
+	if (!tn || (tn->kind != N_ARRAYTYPE && tn->kind != N_MAPTYPE))
+		return;
+	for (int i = 0; i < el->len; i++) {
+		Node *e = el->v[i];
+		if (!e)
+			continue;
+		Node *parts[2] = {e, NULL}, *types[2] = {NULL, NULL};
+		if (e->kind == N_KEYVALUE) {
+			parts[0] = e->u.kv.value;
+			parts[1] = e->u.kv.key;
+		}
+		if (tn->kind == N_ARRAYTYPE) {
+			types[0] = tn->u.array.elem;
+		} else {
+			types[0] = tn->u.map.value;
+			types[1] = tn->u.map.key;
+		}
+		for (int k = 0; k < 2; k++) {
+			Node *v = unparen(parts[k]), *vt = unparen(types[k]);
+			if (!v || !vt)
+				continue;
+			if (v->kind == N_UNARY && (v->flags & NF_IMPLICIT) && vt->kind == N_STAR) {
+				v = v->u.unary.x;
+				vt = unparen(vt->u.x);
+			}
+			if (v && vt && v->kind == N_COMPOSITE && !v->u.comp.type)
+				elided_put(v, vt);
+		}
+	}
+}
+
 static void
 elem_value(Node *e, Type *t, const char *ctx)
 {
@@ -3099,6 +3199,7 @@ check_composite(Operand *x, Node *n, Type *hint)
 		n->type = ty_invalid;
 		return;
 	}
+	note_elided_types(n->u.comp.type ? n->u.comp.type : tc_elided_type(n), el);
 	x->mode = M_VALUE;
 	x->type = t;
 	n->type = t;

@@ -6,6 +6,10 @@
 //
 // Function types are interned without parameter names, so gc's "func(x int)" prints as
 // "func(int)" here.
+//
+// type_string_gc renders a type the way gc's own type printer (cmd/compile/internal/types,
+// used by -m lines) does. It differs from types2 only in spacing: "interface {}",
+// "interface { M(); N(int) string }", "struct {}", "struct { a int; b string }".
 #include <string.h>
 
 #include "base/base.h"
@@ -51,10 +55,10 @@ static const char *const basic_names[TY_COUNT] = {
 	[TY_UNTYPED_STRING] = "untyped string", [TY_UNTYPED_NIL] = "untyped nil",
 };
 
-static void write_type(Buf *b, Type *t, int depth);
+static void write_type(Buf *b, Type *t, int depth, bool gc);
 
 static void
-write_params(Buf *b, FieldList *fl, bool variadic, int depth)
+write_params(Buf *b, FieldList *fl, bool variadic, int depth, bool gc)
 {
 	put(b, "(");
 	for (int i = 0; i < fl->len; i++) {
@@ -68,30 +72,30 @@ write_params(Buf *b, FieldList *fl, bool variadic, int depth)
 		if (variadic && i == fl->len - 1 && f->type && f->type->kind == TY_SLICE &&
 		    !f->type->obj) {
 			put(b, "...");
-			write_type(b, f->type->elem, depth);
+			write_type(b, f->type->elem, depth, gc);
 		} else {
-			write_type(b, f->type, depth);
+			write_type(b, f->type, depth, gc);
 		}
 	}
 	put(b, ")");
 }
 
 static void
-write_sig(Buf *b, Type *t, int depth)
+write_sig(Buf *b, Type *t, int depth, bool gc)
 {
-	write_params(b, &t->fields, t->variadic, depth);
+	write_params(b, &t->fields, t->variadic, depth, gc);
 	if (t->results.len == 0)
 		return;
 	put(b, " ");
 	if (t->results.len == 1 && !t->results.v[0].name) {
-		write_type(b, t->results.v[0].type, depth);
+		write_type(b, t->results.v[0].type, depth, gc);
 		return;
 	}
-	write_params(b, &t->results, false, depth);
+	write_params(b, &t->results, false, depth, gc);
 }
 
 static void
-write_type(Buf *b, Type *t, int depth)
+write_type(Buf *b, Type *t, int depth, bool gc)
 {
 	if (!t) {
 		put(b, "<nil>");
@@ -113,21 +117,21 @@ write_type(Buf *b, Type *t, int depth)
 	switch (t->kind) {
 	case TY_POINTER:
 		put(b, "*");
-		write_type(b, t->elem, depth);
+		write_type(b, t->elem, depth, gc);
 		break;
 	case TY_SLICE:
 		put(b, "[]");
-		write_type(b, t->elem, depth);
+		write_type(b, t->elem, depth, gc);
 		break;
 	case TY_ARRAY:
 		put(b, arena_sprintf(perm, "[%lld]", (long long)t->len));
-		write_type(b, t->elem, depth);
+		write_type(b, t->elem, depth, gc);
 		break;
 	case TY_MAP:
 		put(b, "map[");
-		write_type(b, t->key, depth);
+		write_type(b, t->key, depth, gc);
 		put(b, "]");
-		write_type(b, t->elem, depth);
+		write_type(b, t->elem, depth, gc);
 		break;
 	case TY_CHAN:
 		if (t->dir == CHAN_RECV)
@@ -139,49 +143,53 @@ write_type(Buf *b, Type *t, int depth)
 		if (t->dir != CHAN_SEND && t->elem && !t->elem->obj && t->elem->kind == TY_CHAN &&
 		    t->elem->dir == CHAN_RECV) {
 			put(b, "(");
-			write_type(b, t->elem, depth);
+			write_type(b, t->elem, depth, gc);
 			put(b, ")");
 		} else {
-			write_type(b, t->elem, depth);
+			write_type(b, t->elem, depth, gc);
 		}
 		break;
 	case TY_FUNC:
 		put(b, "func");
-		write_sig(b, t, depth);
+		write_sig(b, t, depth, gc);
 		break;
 	case TY_STRUCT:
-		put(b, "struct{");
+		put(b, gc ? "struct {" : "struct{");
 		for (int i = 0; i < t->fields.len; i++) {
 			Field *f = &t->fields.v[i];
 			if (i)
-				put(b, "; ");
+				put(b, ";");
+			if (i || gc)
+				put(b, " ");
 			if (!f->embedded && f->name) {
 				put(b, f->name->name);
 				put(b, " ");
 			}
-			write_type(b, f->type, depth);
+			write_type(b, f->type, depth, gc);
 			if (f->tag) {
 				ConstVal *c = const_make_string(f->tag, (int)strlen(f->tag));
 				put(b, " ");
 				put(b, const_quoted(c));
 			}
 		}
-		put(b, "}");
+		put(b, gc && t->fields.len ? " }" : "}");
 		break;
 	case TY_INTERFACE:
-		put(b, "interface{");
+		put(b, gc ? "interface {" : "interface{");
 		for (int i = 0; i < t->fields.len; i++) {
 			Field *f = &t->fields.v[i];
 			if (i)
-				put(b, "; ");
+				put(b, ";");
+			if (i || gc)
+				put(b, " ");
 			put(b, f->name ? f->name->name : "?");
 			if (f->type && f->type->kind == TY_FUNC)
-				write_sig(b, f->type, depth);
+				write_sig(b, f->type, depth, gc);
 		}
-		put(b, "}");
+		put(b, gc && t->fields.len ? " }" : "}");
 		break;
 	case TY_TUPLE:
-		write_params(b, &t->fields, false, depth);
+		write_params(b, &t->fields, false, depth, gc);
 		break;
 	default:
 		put(b, basic_names[t->kind] ? basic_names[t->kind] : "?");
@@ -195,6 +203,16 @@ type_string(Type *t)
 {
 	Buf b = {0};
 	put(&b, "");
-	write_type(&b, t, 0);
+	write_type(&b, t, 0, false);
+	return b.p;
+}
+
+// type_string_gc returns t as gc's type printer writes it in -m lines (permanent arena).
+const char *
+type_string_gc(Type *t)
+{
+	Buf b = {0};
+	put(&b, "");
+	write_type(&b, t, 0, true);
 	return b.p;
 }
