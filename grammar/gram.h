@@ -42,6 +42,7 @@ typedef struct Lexer {
 	VEC(const char *) checkmsg; // until the parse ends without syntax errors
 	VEC(Node *) bodies;  // every function body (N_BLOCK), for branches.c
 	VEC(Pos) errpos;     // where syntax and lexical errors were reported
+	char poppedhdr;      // the header mark the last '}' dropped (an unclosed header), or 0
 	char listctx;        // the list a syntax error is in (parse.y's list_context)
 	char stmtstart;      // the last error was at a statement's start: 'B' in a block,
 			     // 'C' in a case clause (syntaxerr.c tells parse.y's recovery)
@@ -52,6 +53,7 @@ Pos pos_plus(Pos p, int n);              // n columns to the right (an unknown c
 void lex_error(Lexer *lx, Pos pos, const char *fmt, ...) PRINTF(3, 4);
 void lex_header_end(Lexer *lx, int depth); // the parser found a statement body opener
 void lex_close_brace(Lexer *lx);         // the parser invented a '}'
+void lex_push_brace(Lexer *lx);          // the parser invented a '{'
 char lex_header_phase(Lexer *lx);        // the innermost header mark (lex.l's op) or 0
 bool uni_is_letter(uint32_t c);          // unicode.IsLetter
 bool uni_is_digit(uint32_t c);           // unicode.IsDigit

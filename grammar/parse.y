@@ -173,7 +173,26 @@ recover(Lexer *lx, int *yychar, YYSTYPE *lval, YYLTYPE *lloc, int mode, int dept
 	}
 	if (mode == RECOV_STMT && start == 'C')
 		mode = RECOV_CASE; // gc: "expecting case or default or }" skips to a clause
-	if (mode == RECOV_HEADER && lex_header_phase(lx) == 's')
+	char phase = t == '}' ? lx->poppedhdr : lex_header_phase(lx);
+	if (mode == RECOV_HEADER && t == '}' && phase && strchr("igrs", phase)) {
+		// gc: a complete header followed by '}': the '}' closes an empty body (a
+		// switch's clauses); the lexer's '}' closed the enclosing block, reopen it
+		lex_push_brace(lx);
+		if (phase == 's') {
+			*yychar = YYEMPTY;
+			r->stashtok = '}';
+			r->stashval = *lval;
+			r->stashloc = *lloc;
+			return true;
+		}
+		r->stashtok = '}';
+		r->stashval = *lval;
+		r->stashloc = *lloc;
+		*yychar = LBODY;
+		lval->op = lx->nest.len; // no header mark to remove (lex_header_end)
+		return true;
+	}
+	if (mode == RECOV_HEADER && phase == 's')
 		mode = RECOV_SWITCH; // gc: "missing { after switch clause" skips to a clause
 	if (t == YYEMPTY) {
 		if (mode != RECOV_ONE)

@@ -176,6 +176,9 @@ syntax_error_report(Lexer *lx, Pos pos, const char *tok, const char **expected, 
 	bool exprstart = has(expected, n, "literal") && has(expected, n, "func");
 	bool typestart = has(expected, n, "struct") && has(expected, n, "map");
 	const char *hk = header_kind(lx, brace);
+	if (strcmp(tok, "'}'") == 0 && lx->poppedhdr)
+		hk = lx->poppedhdr == 's' || lx->poppedhdr == 'S' ? "switch" :
+		     (lx->poppedhdr | 0x20) == 'i' ? "if" : "for";
 
 	if (strcmp(lx->prevtext ? lx->prevtext : "", "...") == 0 && typestart && !exprstart &&
 	    has(expected, n, "'('")) {
@@ -196,6 +199,8 @@ syntax_error_report(Lexer *lx, Pos pos, const char *tok, const char **expected, 
 		return;
 	}
 	char hm = header_mark(lx, brace);
+	if (strcmp(tok, "'}'") == 0) // the '}' closed the header's block in the lexer
+		hm = lx->poppedhdr;
 	bool semi = strcmp(tok, "';'") == 0;
 	if (hk && has(expected, n, "{ (body)")) {
 		// gc: before the header's first ';' it wants '{'; after it, a body
