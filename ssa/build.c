@@ -95,6 +95,7 @@ static bool in_memory(B *b, Node *n);
 static Value *call_expr(B *b, Node *n);
 static void cond(B *b, Node *n, Block *t, Block *f);
 static void defer_stmt(B *b, Node *n);
+static Obj *method_args(B *b, Node *n, Node *fun, ValVec *out);
 static void reset(B *b, Func *f, FuncInfo *fi);
 static void finish(B *b);
 
@@ -716,6 +717,8 @@ addr_of(B *b, Node *n)
 		break;
 	}
 	case N_INDEX:
+		if (utype(n->u.index.x->type)->kind == TY_MAP)
+			break; // a map element is a value: spilled below
 		return index_addr(b, n);
 	case N_COMPOSITE: {
 		// &T{...} is handled by the caller; a composite needing an address is a temp.
@@ -1259,13 +1262,33 @@ selector(B *b, Node *n)
 		break;
 	case SEL_FIELD:
 		return field_path(b, n, n->u.sel.x, s->path, s->npath, false);
-	case SEL_METHOD:
-	case SEL_METHODEXPR:
-		unsupported(pos, "method values");
+	case SEL_METHOD: {
+		// x.M as a value: a closure binding the receiver, evaluated now
+		ValVec recv = {0};
+		Obj *m = method_args(b, NULL, n, &recv);
+		Value *mv = val1(b, OP_METHODVALUE, ntype(n), n, pos, recv.v[0]);
+		mv->aux = m;
+		return mv;
+	}
+	case SEL_IMETHOD: {
+		Value *x = field_path(b, n, n->u.sel.x, s->path, s->npath, false);
+		Value *mv = val1(b, OP_METHODVALUE, ntype(n), n, pos, x);
+		mv->auxint = s->index;
+		return mv;
+	}
+	case SEL_METHODEXPR: {
+		// T.M: the method itself when its receiver is the expression's first parameter
+		Type *ft = utype(ntype(n));
+		Obj *m = s->obj;
+		if (m && m->kind == OBJ_FUNC && m->recv && ft && ft->fields.len > 0 &&
+		    type_identical(ft->fields.v[0].type, m->recv)) {
+			Value *v = val(b, OP_FUNCADDR, ntype(n), n, pos);
+			v->aux = m;
+			return v;
+		}
+		unsupported(pos, "this method expression");
 		return zero(b, ntype(n), n, pos);
-	case SEL_IMETHOD:
-		unsupported(pos, "interface method values");
-		return zero(b, ntype(n), n, pos);
+	}
 	default:
 		break;
 	}
@@ -1692,7 +1715,7 @@ method_args(B *b, Node *n, Node *fun, ValVec *out)
 {
 	Selection *s = &fun->u.sel.sel;
 	Obj *m = s->obj;
-	Pos pos = npos(n);
+	Pos pos = npos(n ? n : fun);
 	Type *rt = m->recv;
 	bool ptrrecv = rt && utype(rt)->kind == TY_POINTER;
 	Value *recv;
@@ -1718,7 +1741,8 @@ method_args(B *b, Node *n, Node *fun, ValVec *out)
 		}
 	}
 	vec_push(b->f->arena, *out, convert(b, recv, rt, x));
-	call_args(b, n, out, m->type);
+	if (n)
+		call_args(b, n, out, m->type);
 	return m;
 }
 
