@@ -950,6 +950,33 @@ build_callclosure(EscBatch *b, EscFn *e, Value *v)
 		esc_flow_ref(b, b->heap, get_ref(b, e, v->args[i]), 0, v);
 }
 
+// build_methodvalue: x.M as a value. gc flows the receiver both into the closure and
+// into M's receiver parameter as for a call whose results go to the heap (it cannot
+// know where the method value's results will go); an interface method is unknown, so
+// its receiver goes to the heap.
+static void
+build_methodvalue(EscBatch *b, EscFn *e, Value *v)
+{
+	Ref *r = get_ref(b, e, v->args[0]);
+	esc_flow_ref(b, e->alloc[v->id], r, 0, v);
+	Obj *m = v->aux;
+	EscFn *ce = batch_fn(b, m);
+	EscLeaks lk;
+	if (ce) {
+		if (ce->params.len > 0 && ce->params.v[0])
+			esc_flow_ref(b, ce->params.v[0], r, 0, v);
+	} else if (m && esc_callee_leaks(m, 0, &lk)) {
+		int d = lk.heap;
+		for (int j = 0; j < ESC_MAX_RESULTS; j++)
+			if (lk.result[j] >= 0 && (d < 0 || lk.result[j] < d))
+				d = lk.result[j];
+		if (d >= 0)
+			esc_flow_ref(b, b->heap, r, d, v);
+	} else {
+		esc_flow_ref(b, b->heap, r, 0, v);
+	}
+}
+
 static bool
 elem_has_pointers(Type *t)
 {
@@ -1017,7 +1044,7 @@ build_value(EscBatch *b, EscFn *e, Value *v)
 		break;
 	case OP_METHODVALUE:
 		if (v->nargs > 0)
-			esc_flow_ref(b, e->alloc[v->id], get_ref(b, e, v->args[0]), 0, v);
+			build_methodvalue(b, e, v);
 		break;
 	case OP_MAPASSIGN:
 		// m[k] = v: the key and the value are stored in the map (gc: "key of map put",
