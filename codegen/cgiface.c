@@ -113,7 +113,11 @@ cg_func_attrs(Cg *c, LLVMValueRef fn)
 // ---- method sets ----
 
 typedef struct MEntry {
-	Obj *m;       // the method (OBJF_METHOD; m->recv is T or *T of the declaring type)
+	Obj *m;       // the method (OBJF_METHOD; m->recv is T or *T of the declaring type), or
+	              // NULL for a method of an embedded interface
+	Sym *name;    // the method's name
+	Type *sig;    // its func type without receiver
+	int index;    // m == NULL: the method's index in the embedded interface
 	int path[8];  // embedded field indices from the boxed type down to the receiver
 	int npath;
 	int depth;
@@ -138,16 +142,17 @@ ptr_recv(Obj *m)
 }
 
 static void
-add_method(MSet *ms, Arena *a, Obj *m, Walk *w, int depth)
+add_method(MSet *ms, Arena *a, Obj *m, Sym *name, Type *sig, int index, Walk *w, int depth)
 {
 	for (int i = 0; i < ms->len; i++) {
-		if (ms->v[i].m->name != m->name)
+		if (ms->v[i].name != name)
 			continue;
-		if (ms->v[i].depth == depth && ms->v[i].m != m)
+		if (ms->v[i].depth == depth)
 			ms->v[i].dup = true;
 		return;
 	}
-	MEntry e = {.m = m, .npath = w->npath, .depth = depth};
+	MEntry e = {.m = m, .name = name, .sig = sig, .index = index, .npath = w->npath,
+		    .depth = depth};
 	memcpy(e.path, w->path, sizeof e.path);
 	vec_push(a, *ms, e);
 }
@@ -156,7 +161,7 @@ static int
 cmp_entry(const void *a, const void *b)
 {
 	const MEntry *x = a, *y = b;
-	return strcmp(x->m->name->name, y->m->name->name);
+	return strcmp(x->name->name, y->name->name);
 }
 
 // method_set computes the method set of concrete type t, sorted by name.
@@ -188,7 +193,15 @@ method_set(Cg *c, Type *t)
 				Obj *m = x->methods.v[k];
 				if (!m || !m->name || (ptr_recv(m) && !w->addr))
 					continue;
-				add_method(&ms, c->arena, m, w, depth);
+				add_method(&ms, c->arena, m, m->name, m->type, -1, w, depth);
+			}
+			if (w->npath > 0 && type_under(x)->kind == TY_INTERFACE) {
+				// an embedded interface: its methods, called through it
+				Type *iu = type_under(x);
+				for (int k = 0; k < iu->fields.len; k++)
+					add_method(&ms, c->arena, NULL, iu->fields.v[k].name,
+						   iu->fields.v[k].type, k, w, depth);
+				continue;
 			}
 			Type *xu = type_under(x);
 			if (xu->kind != TY_STRUCT || w->npath >= 8)
@@ -206,8 +219,8 @@ method_set(Cg *c, Type *t)
 				} else {
 					nw.t = f->type;
 				}
-				if (type_under(nw.t)->kind == TY_INTERFACE)
-					continue; // promoted interface methods: left to the runtime
+				if (type_under(nw.t)->kind == TY_INTERFACE && fu->kind == TY_POINTER)
+					continue; // *I has no methods
 				vec_push(c->arena, next, nw);
 			}
 		}
@@ -277,18 +290,18 @@ static LLVMValueRef
 method_ifn(Cg *c, Type *t, MEntry *e)
 {
 	Obj *m = e->m;
-	LLVMValueRef fn = cg_func_of(c, m);
-	if (!fn)
+	LLVMValueRef fn = m ? cg_func_of(c, m) : NULL;
+	if (m && !fn)
 		return NULL;
 	Type *u = type_under(t);
 	bool isptr = u->kind == TY_POINTER && !t->obj;
-	if (isptr && e->npath == 0 && ptr_recv(m))
+	if (m && isptr && e->npath == 0 && ptr_recv(m))
 		return fn;
-	const char *name = arena_sprintf(c->arena, "ifn:%s.%s", cg_type_name(t), m->name->name);
+	const char *name = arena_sprintf(c->arena, "ifn:%s.%s", cg_type_name(t), e->name->name);
 	LLVMValueRef have = LLVMGetNamedFunction(c->mod, name);
 	if (have)
 		return have;
-	LLVMTypeRef fty = LLVMGlobalGetValueType(fn);
+	LLVMTypeRef fty = m ? LLVMGlobalGetValueType(fn) : cg_functype(c, e->sig, ty_unsafeptr, false);
 	unsigned np = LLVMCountParamTypes(fty);
 	LLVMTypeRef *ps = NEWARR(c->arena, LLVMTypeRef, np + 1);
 	LLVMGetParamTypes(fty, ps);
@@ -331,7 +344,16 @@ method_ifn(Cg *c, Type *t, MEntry *e)
 		}
 	}
 	LLVMValueRef recv;
-	if (ptr_recv(m)) {
+	if (!m) {
+		// through the embedded interface value at p
+		LLVMValueRef iv = LLVMBuildLoad2(B, c->t_iface, p, "");
+		LLVMValueRef tab = LLVMBuildExtractValue(B, iv, 0, "");
+		nil_panic(c, B, w, tab);
+		LLVMValueRef off = i64c(c, 24 + 8 * e->index);
+		fn = LLVMBuildLoad2(B, c->t_ptr, LLVMBuildInBoundsGEP2(B, c->t_i8, tab, &off, 1, ""),
+				    "");
+		recv = LLVMBuildExtractValue(B, iv, 1, "");
+	} else if (ptr_recv(m)) {
 		recv = p;
 	} else {
 		if (!checked)
@@ -426,9 +448,9 @@ cg_desc_ext_init(Cg *c, Type *t, LLVMTypeRef ext, LLVMValueRef base)
 		for (int i = 0; i < nm; i++) {
 			MEntry *e = &ms.v[i];
 			LLVMValueRef ifn = method_ifn(c, t, e);
-			LLVMValueRef tfn = e->npath == 0 ? cg_func_of(c, e->m) : NULL;
-			LLVMValueRef fv[4] = {cstr(c, e->m->name->name),
-					      cstr(c, cg_type_name(e->m->type)), ifn ? ifn : null,
+			LLVMValueRef tfn = e->npath == 0 && e->m ? cg_func_of(c, e->m) : NULL;
+			LLVMValueRef fv[4] = {cstr(c, e->name->name),
+					      cstr(c, cg_type_name(e->sig)), ifn ? ifn : null,
 					      tfn ? tfn : null};
 			es[i] = LLVMConstStructInContext(c->ctx, fv, 4, false);
 		}
@@ -471,7 +493,7 @@ static_itab(Cg *c, Type *iface, Type *t)
 		Sym *name = iu->fields.v[k].name;
 		fun[k] = NULL;
 		for (int i = 0; i < ms.len; i++)
-			if (ms.v[i].m->name == name)
+			if (ms.v[i].name == name)
 				fun[k] = method_ifn(c, t, &ms.v[i]);
 		ok = fun[k] != NULL;
 	}
@@ -770,6 +792,12 @@ cg_emit_methodvalue(Cg *c, Value *v)
 		else
 			LLVMBuildRet(B, r);
 		LLVMDisposeBuilder(B);
+	}
+	if (!m) {
+		// i.M panics now when i is nil
+		LLVMValueRef tab = LLVMBuildExtractValue(c->b, cg_value(c, rv), 0, "");
+		LLVMValueRef isnil = LLVMBuildICmp(c->b, LLVMIntEQ, tab, LLVMConstNull(c->t_ptr), "");
+		cg_panic_if(c, isnil, "rt_panic_nil", NULL, 0);
 	}
 	LLVMValueRef obj;
 	if (v->esc == ESC_STACK) {
