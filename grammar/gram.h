@@ -27,7 +27,7 @@ typedef struct Lexer {
 	int baseline, basecol; // where the base starts, in the file's own coordinates
 	int relline, relcol;   // the line and column the directive gives to that place
 	bool nlsemi;       // a newline or EOF here becomes ';'
-	VEC(char) nest;    // bracket stack: 'H' statement header, 'P' ( or [, 'B' {
+	VEC(char) nest;    // bracket stack: 'P' ( or [, 'B' {, a header mark (lex.l's op)
 	// the most recent token, for error messages
 	const char *toktext; // gc's spelling: "name x", "literal 42", "newline", "{", ...
 	Pos tokpos;          // its position
