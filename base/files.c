@@ -97,9 +97,12 @@ pos_cmp(Pos a, Pos b)
 	return 0;
 }
 
-// pos_string renders p as gc does: "path:line:col".
+// pos_string renders p as gc does: "path:line:col", or "path:line" when the column is
+// unknown (0), as after a //line directive that names no column.
 const char *
 pos_string(Pos p)
 {
+	if (p.col == 0)
+		return arena_sprintf(perm, "%s:%d", file_path(p.file), p.line);
 	return arena_sprintf(perm, "%s:%d:%d", file_path(p.file), p.line, p.col);
 }
