@@ -107,6 +107,10 @@ tc_builtin(Operand *x, Node *n, BuiltinId id)
 		// f(g()) with a multi-value g: count its results
 		Operand t;
 		tc_rawexpr(&t, args->v[0], false);
+		if (t.mode == M_INVALID) {
+			bad(x);
+			return;
+		}
 		if (t.mode == M_VALUE && t.type && t.type->kind == TY_TUPLE && !t.type->obj)
 			na = t.type->fields.len;
 	}
@@ -395,7 +399,14 @@ tc_builtin(Operand *x, Node *n, BuiltinId id)
 			bad(x);
 			return;
 		}
-		if (type_is_string(b->type) && type_under(du->elem)->kind == TY_UINT8) {
+		if (type_is_string(b->type)) {
+			// a string source counts as []byte (types2 spells the element "byte")
+			if (du->elem != ty_uint8) {
+				error_at(expr_startpos(a->expr), "invalid argument: arguments to copy %s and %s have different element types %s and byte",
+					 opstr(a), opstr(b), type_string(du->elem));
+				bad(x);
+				return;
+			}
 			tc_default(b);
 		} else if (su->kind != TY_SLICE) {
 			error_at(expr_startpos(a->expr), "invalid argument: copy expects slice arguments; found %s and %s",

@@ -705,6 +705,7 @@ declare(Scope *s, Obj *o, Pos pos)
 				 o->name->name, pos_string(old->pos), o->name->name);
 		else
 			error_at(pos, "%s redeclared in this block", o->name->name);
+		o->flags |= OBJF_USED; // never in scope, so never reported as unused (types2)
 		return;
 	}
 	scope_insert(s, o);
@@ -1020,8 +1021,7 @@ type_expr(Node *n)
 		if (!n->u.array.len)
 			return e == ty_invalid ? ty_invalid : type_slice(e);
 		if (n->u.array.len->kind == N_ELLIPSIS && !n->u.array.len->u.x) {
-			error_at(n->u.array.len->pos,
-				 "invalid use of [...] array (outside a composite literal)");
+			error_at(n->pos, "invalid use of [...] array (outside a composite literal)");
 			return ty_invalid;
 		}
 		int64_t len = tc_const_len(n->u.array.len);
@@ -1186,6 +1186,17 @@ check_var_spec(Node *spec, Obj **objs, int n)
 		objs[i]->type = t ? t : (out[i] ? out[i] : ty_invalid);
 }
 
+// mark_lhs_used marks the variables named by the n assignment targets lhs as used.
+static void
+mark_lhs_used(Node **lhs, int n)
+{
+	for (int i = 0; i < n; i++) {
+		Node *e = unparen(lhs[i]);
+		if (e && e->kind == N_IDENT && e->u.ident.obj)
+			e->u.ident.obj->flags |= OBJF_USED;
+	}
+}
+
 // check_rhs checks the right-hand side of an assignment or declaration with nl targets
 // of types lt (NULL entries: inferred, returned in out).
 static void
@@ -1196,6 +1207,11 @@ check_rhs(int nl, Type **lt, Node **lhs, NodeList *rhs, const char *context, Typ
 	for (int i = 0; i < nl; i++)
 		out[i] = ty_invalid;
 	if (nl == nr) {
+		// types2: a variable whose initialisation failed counts as used; in assignments
+		// and := any failure marks every target used (no follow-on "declared but not
+		// used" errors); var declarations check each name on its own.
+		bool pervar = strcmp(context, "variable declaration") == 0;
+		bool anyfail = false;
 		for (int i = 0; i < nr; i++) {
 			Operand x;
 			tc_rawexpr(&x, rhs->v[i], false);
@@ -1225,14 +1241,25 @@ check_rhs(int nl, Type **lt, Node **lhs, NodeList *rhs, const char *context, Typ
 				tc_default(&x);
 				out[i] = x.type;
 			}
+			if (x.mode == M_INVALID) {
+				anyfail = true;
+				if (pervar)
+					mark_lhs_used(lhs + i, 1);
+			}
 		}
+		if (anyfail && !pervar)
+			mark_lhs_used(lhs, nl);
 		return;
 	}
+	// count mismatches and multi-valued right-hand sides: on any error, every target
+	// counts as used
 	if (nr == 1) {
 		Operand x;
 		tc_rawexpr(&x, rhs->v[0], false);
-		if (x.mode == M_INVALID)
+		if (x.mode == M_INVALID) {
+			mark_lhs_used(lhs, nl);
 			return;
+		}
 		Type *tt = x.type;
 		if (tt && tt->kind == TY_TUPLE && !tt->obj && (x.mode == M_VALUE) &&
 		    tt->fields.len == nl) {
@@ -1241,10 +1268,12 @@ check_rhs(int nl, Type **lt, Node **lhs, NodeList *rhs, const char *context, Typ
 				if (lt[i]) {
 					Operand y = {.mode = M_VALUE, .expr = rhs->v[0], .type = et};
 					const char *reason;
-					if (!tc_assignable(&y, lt[i], &reason))
+					if (!tc_assignable(&y, lt[i], &reason)) {
 						error_at(xpos(&x), "cannot use %s value as type %s in %s%s%s",
 							 type_string(et), type_string(lt[i]), context,
 							 reason ? ":\n\t" : "", reason ? reason : "");
+						mark_lhs_used(lhs, nl);
+					}
 					out[i] = lt[i];
 				} else {
 					out[i] = et;
@@ -1253,9 +1282,11 @@ check_rhs(int nl, Type **lt, Node **lhs, NodeList *rhs, const char *context, Typ
 			return;
 		}
 		if ((x.mode == M_COMMAOK || x.mode == M_MAPINDEX) && nl == 2) {
-			if (lt[0])
+			if (lt[0]) {
 				tc_assign_to(&x, lt[0], context);
-			else {
+				if (x.mode == M_INVALID)
+					mark_lhs_used(lhs, nl);
+			} else {
 				tc_default(&x);
 				out[0] = x.type;
 			}
@@ -1269,6 +1300,7 @@ check_rhs(int nl, Type **lt, Node **lhs, NodeList *rhs, const char *context, Typ
 			out[1] = lt[1] ? lt[1] : ty_bool;
 			return;
 		}
+		mark_lhs_used(lhs, nl);
 		Node *call = unparen(rhs->v[0]);
 		if (call && call->kind == N_CALL && (x.mode == M_VALUE || x.mode == M_NOVALUE)) {
 			int nv = (tt && tt->kind == TY_TUPLE && !tt->obj) ? tt->fields.len :
@@ -1283,6 +1315,7 @@ check_rhs(int nl, Type **lt, Node **lhs, NodeList *rhs, const char *context, Typ
 			 nl, nl == 1 ? "" : "s", nr, nr == 1 ? "" : "s");
 		return;
 	}
+	mark_lhs_used(lhs, nl);
 	for (int i = 0; i < nr; i++) {
 		Operand x;
 		tc_rawexpr(&x, rhs->v[i], false);
@@ -2297,17 +2330,41 @@ match_types(Operand *x, Operand *y)
 	return y->mode != M_INVALID;
 }
 
+// kind_string: types2's kindString, the kind of composite types and basic types by name.
+static const char *
+kind_string(Type *t)
+{
+	switch (type_under(t)->kind) {
+	case TY_ARRAY: return "array";
+	case TY_SLICE: return "slice";
+	case TY_STRUCT: return "struct";
+	case TY_POINTER: return "pointer";
+	case TY_FUNC: return "func";
+	case TY_INTERFACE: return "interface";
+	case TY_MAP: return "map";
+	case TY_CHAN: return "chan";
+	default: return type_string(t);
+	}
+}
+
+// incomparable_reason: types2's incomparableCause.
 static const char *
 incomparable_reason(Type *t)
 {
 	Type *u = type_under(t);
 	switch (u->kind) {
-	case TY_SLICE: return "slice can only be compared to nil";
-	case TY_MAP: return "map can only be compared to nil";
-	case TY_FUNC: return "func can only be compared to nil";
+	case TY_SLICE: case TY_MAP: case TY_FUNC:
+		return arena_sprintf(perm, "%s can only be compared to nil", kind_string(t));
+	case TY_STRUCT:
+		for (int i = 0; i < u->fields.len; i++)
+			if (!type_is_comparable(u->fields.v[i].type))
+				return arena_sprintf(perm, "struct containing %s cannot be compared",
+						     type_string(u->fields.v[i].type));
+		break;
 	default:
-		return arena_sprintf(perm, "%s cannot be compared", type_string(t));
+		break;
 	}
+	return arena_sprintf(perm, "%s cannot be compared", type_string(u));
 }
 
 static bool
@@ -2330,11 +2387,13 @@ comparison(Operand *x, Operand *y, Node *n)
 		invalidate(x);
 		return;
 	}
+	Node *errop = n->u.binary.x; // types2 reports at the offending operand
 	if (op == AOP_EQ || op == AOP_NE) {
 		bool xnil = x->type == ty_untyped_nil || xisnil, ynil = y->type == ty_untyped_nil || yisnil;
-		if (xnil && ynil)
+		if (xnil && ynil) {
 			err = "operator == not defined on untyped nil";
-		else if (xnil || ynil) {
+			errop = n->u.binary.y;
+		} else if (xnil || ynil) {
 			Type *o = xnil ? y->type : x->type;
 			if (!has_nil(o))
 				err = arena_sprintf(perm, "mismatched types %s and untyped nil", type_string(o));
@@ -2342,19 +2401,22 @@ comparison(Operand *x, Operand *y, Node *n)
 			err = incomparable_reason(x->type);
 		} else if (!type_is_comparable(y->type)) {
 			err = incomparable_reason(y->type);
+			errop = n->u.binary.y;
 		}
 		if (err && strncmp(err, "operator ==", 11) == 0 && op == AOP_NE)
 			err = "operator != not defined on untyped nil";
 	} else {
-		if (!type_is_ordered(x->type))
+		if (!type_is_ordered(x->type)) {
 			err = arena_sprintf(perm, "operator %s not defined on %s", aop_string[op],
-					    opstr(x));
-		else if (!type_is_ordered(y->type))
+					    kind_string(x->type));
+		} else if (!type_is_ordered(y->type)) {
 			err = arena_sprintf(perm, "operator %s not defined on %s", aop_string[op],
-					    opstr(y));
+					    kind_string(y->type));
+			errop = n->u.binary.y;
+		}
 	}
 	if (err) {
-		error_at(expr_startpos(n), "invalid operation: %s (%s)", tc_exprstr(n), err);
+		error_at(expr_startpos(errop), "invalid operation: %s (%s)", tc_exprstr(n), err);
 		invalidate(x);
 		return;
 	}
@@ -2737,8 +2799,8 @@ call_expr(Operand *x, Node *n)
 				error_at(expr_startpos(args->v[1]), "too many arguments in conversion to %s",
 					 type_string(t));
 			else
-				error_at(expr_startpos(n), "invalid use of ... in conversion to %s",
-					 type_string(t));
+				error_at(expr_startpos(args->v[0]),
+					 "invalid use of ... in type conversion to %s", type_string(t));
 			tc_use_args(n);
 			x->mode = M_INVALID;
 			x->type = t;
@@ -2793,6 +2855,21 @@ call_expr(Operand *x, Node *n)
 			tc_single_value(&a);
 			vec_push(perm, ops, a);
 		}
+	} else if (args->len == 1 && n->u.call.dots) {
+		// f(g()...): types2 reports the ... before the multi-valued call
+		Operand a;
+		tc_rawexpr(&a, args->v[0], false);
+		if (a.mode == M_VALUE && a.type && a.type->kind == TY_TUPLE && !a.type->obj) {
+			if (!sig->variadic)
+				error_at(expr_startpos(n), "cannot use ... in call to non-variadic %s",
+					 fname);
+			else
+				error_at(expr_startpos(n), "cannot use ... with %d-valued %s",
+					 a.type->fields.len, tc_exprstr(args->v[0]));
+			goto results;
+		}
+		tc_single_value(&a);
+		vec_push(perm, ops, a);
 	} else {
 		for (int i = 0; i < args->len; i++) {
 			Operand a;
@@ -2807,8 +2884,6 @@ call_expr(Operand *x, Node *n)
 	int na = ops.len;
 	if (n->u.call.dots) {
 		if (!sig->variadic) {
-			error_at(expr_startpos(args->v[args->len - 1]),
-				 "have (...) in call to non-variadic %s", fname);
 			error_at(expr_startpos(n), "cannot use ... in call to non-variadic %s", fname);
 			goto results;
 		}
@@ -4187,10 +4262,14 @@ return_stmt(Node *s)
 		return;
 	}
 	if (nres == 0) {
+		bool bad = false;
 		for (int i = 0; i < l->len; i++) {
 			Operand x;
 			tc_rawexpr(&x, l->v[i], false);
+			bad |= x.mode == M_INVALID;
 		}
+		if (bad)
+			return; // types2 reports no count mismatch after an invalid result
 		Type **ts = NEWARR(perm, Type *, l->len + 1);
 		for (int i = 0; i < l->len; i++)
 			ts[i] = l->v[i]->type;
@@ -4235,10 +4314,14 @@ return_stmt(Node *s)
 		check_rhs(nres, lt, ln, l, "return statement", out, s->pos);
 		return;
 	}
+	bool bad = false;
 	for (int i = 0; i < l->len; i++) {
 		Operand x;
 		tc_rawexpr(&x, l->v[i], false);
+		bad |= x.mode == M_INVALID;
 	}
+	if (bad)
+		return;
 	Type **ts = NEWARR(perm, Type *, l->len + 1);
 	for (int i = 0; i < l->len; i++)
 		ts[i] = l->v[i]->type;
