@@ -85,6 +85,7 @@ typedef struct B {
 	Value *frame;        // DEFERFRAME of a function with defer statements, else NULL
 	ValVec resaddrs;     // with frame: the addresses of the result variables, in order
 	int nwrappers;       // defer wrappers made for this function
+	VEC(Obj *) mexprs;   // method expression wrappers made so far (whole package)
 } B;
 
 static Value *expr(B *b, Node *n);
@@ -95,6 +96,7 @@ static bool in_memory(B *b, Node *n);
 static Value *call_expr(B *b, Node *n);
 static void cond(B *b, Node *n, Block *t, Block *f);
 static void defer_stmt(B *b, Node *n);
+static Type *results_type(Type *ft);
 static Obj *method_args(B *b, Node *n, Node *fun, ValVec *out);
 static void reset(B *b, Func *f, FuncInfo *fi);
 static void finish(B *b);
@@ -1243,6 +1245,92 @@ slice_expr(B *b, Node *n)
 	return val3(b, OP_SLICEMAKE, t, n, pos, p, nl, nc);
 }
 
+// method_expr_wrapper returns the function of method expression n whose receiver is
+// not the method's own: (*T).M for a value method M loads *p and calls T.M; I.M calls
+// the interface method. The wrapper is a Func named as gc names it ("main.(*T).M",
+// "main.I.M") with parameters named ~pN (never reported by escape analysis).
+static Obj *
+method_expr_wrapper(B *b, Node *n)
+{
+	Selection *s = &n->u.sel.sel;
+	Type *ft = ntype(n), *fu = utype(ft);
+	Type *rt = fu && fu->kind == TY_FUNC && fu->fields.len > 0 ? fu->fields.v[0].type : NULL;
+	Obj *m = s->obj;
+	if (!rt || !m || !m->name)
+		return NULL;
+	bool iface = type_is_interface(rt);
+	if (!iface && !(utype(rt)->kind == TY_POINTER && m->recv &&
+			type_identical(utype(rt)->elem, m->recv)))
+		return NULL;
+	const char *pkg = b->pkg && b->pkg->path ? b->pkg->path : "main";
+	Type *nt = iface ? rt : m->recv;
+	const char *tn = nt->obj && nt->obj->name ? nt->obj->name->name : type_string(nt);
+	const char *name = iface ? arena_sprintf(perm, "%s.%s.%s", pkg, tn, m->name->name)
+				 : arena_sprintf(perm, "%s.(*%s).%s", pkg, tn, m->name->name);
+	for (int i = 0; i < b->mexprs.len; i++)
+		if (strcmp(b->mexprs.v[i]->func->name, name) == 0)
+			return b->mexprs.v[i];
+	Pos pos = npos(n);
+	FuncInfo *wi = NEW(perm, FuncInfo);
+	wi->type = ft;
+	wi->name = name;
+	Obj *wo = obj_new(OBJ_FUNC, sym_cstr(name), pos);
+	wo->type = ft;
+	wo->func = wi;
+	wo->pkg = b->pkg;
+	wi->obj = wo;
+	for (int i = 0; i < fu->fields.len; i++) {
+		Obj *p = obj_new(OBJ_VAR, sym_cstr(arena_sprintf(perm, "~p%d", i)), pos);
+		p->type = fu->fields.v[i].type;
+		p->flags = OBJF_PARAM;
+		p->func = wi;
+		p->index = i;
+		vec_push(perm, wi->params, p);
+	}
+	vec_push(perm, b->mexprs, wo);
+
+	B b2 = {0};
+	b2.prog = b->prog;
+	b2.pkg = b->pkg;
+	Func *wf = ssa_new_func(b->prog, name);
+	wf->info = wi;
+	wf->type = ft;
+	wf->pos = pos;
+	wf->wrapper = true;
+	wo->ssa = wf;
+	reset(&b2, wf, wi);
+	b2.cur = new_block(&b2, pos);
+	Value *call;
+	ValVec args = {0};
+	for (int i = 0; i < wi->params.len; i++) {
+		Obj *o = wi->params.v[i];
+		Value *p = val(&b2, OP_PARAM, o->type, NULL, pos);
+		p->auxint = i;
+		p->aux = o;
+		vec_push(wf->arena, wf->params, p);
+		vec_push(wf->arena, args, p);
+	}
+	Type *res = results_type(ft);
+	if (iface) {
+		call = val(&b2, OP_CALLIFACE, res, n, pos);
+		call->auxint = s->index;
+		call->aux = m->name;
+	} else {
+		Value *recv = nilcheck(&b2, args.v[0], n, pos);
+		args.v[0] = val1(&b2, OP_LOAD, m->recv, n, pos, recv);
+		call = val(&b2, OP_CALL, res, n, pos);
+		call->aux = m;
+	}
+	for (int i = 0; i < args.len; i++)
+		ssa_add_arg(call, args.v[i]);
+	b2.cur->kind = BK_RET;
+	if (res)
+		ssa_set_control(b2.cur, call);
+	b2.cur = NULL;
+	finish(&b2);
+	return wo;
+}
+
 static Value *
 selector(B *b, Node *n)
 {
@@ -1286,8 +1374,14 @@ selector(B *b, Node *n)
 			v->aux = m;
 			return v;
 		}
-		unsupported(pos, "this method expression");
-		return zero(b, ntype(n), n, pos);
+		Obj *w = method_expr_wrapper(b, n);
+		if (!w) {
+			unsupported(pos, "this method expression");
+			return zero(b, ntype(n), n, pos);
+		}
+		Value *v = val(b, OP_FUNCADDR, ntype(n), n, pos);
+		v->aux = w;
+		return v;
 	}
 	default:
 		break;
