@@ -11,6 +11,7 @@
 // Diagnostics are flushed at every phase boundary and compilation stops after a phase
 // that reported errors (exit 1). Subcommands mirror the go tool:
 //   gosub build [-o out] [-m|-m=2] [-l] [-N] [-O0..-O3] [-emit-llvm] [-S] [-e] file.go...
+//     (GOSSAFUNC=name also writes the SSA explorer page of that function to ssa.html)
 //   gosub run [build flags] file.go [args...]
 //   gosub ssa [-func F] [-pass P|all] [-annotate] [-d dom] [-dot cfg|dom] [-html out]
 //             [-nomem2reg] file.go|file.ssa
@@ -120,6 +121,13 @@ parse_flags(Options *o, int argc, char **argv, int i)
 
 // ---- the phases ----
 
+// run_escape_m2: escape analysis with -m=2 output (for the explorer page's capture).
+static void
+run_escape_m2(void *prog)
+{
+	esc_analyze(prog, 2);
+}
+
 // compile runs phases 1-5 and returns the SSA program, or NULL after errors.
 static Program *
 compile(Options *o, const char *dumppass)
@@ -155,7 +163,17 @@ compile(Options *o, const char *dumppass)
 
 	// 4. escape analysis, on one location per variable like gc
 	diag_pass = "escape";
-	esc_analyze(prog, o->mlevel);
+	SsaHtml *html = o->ssahtml ? ssa_html_new(o->ssafunc) : NULL;
+	if (html) {
+		// The page's escape panel wants the -m=2 explanations: capture them, and
+		// print them too only if -m asked for output.
+		const char *esc = ssa_html_capture(run_escape_m2, prog);
+		ssa_html_set_escape(html, esc);
+		if (o->mlevel > 0)
+			fputs(esc, stdout);
+	} else {
+		esc_analyze(prog, o->mlevel);
+	}
 	if (diag_stop())
 		return NULL;
 
@@ -170,7 +188,13 @@ compile(Options *o, const char *dumppass)
 	so.dot = o->ssadot;
 	so.view = o->ssaview;
 	so.nomem2reg = o->nomem2reg;
+	if (html) {
+		so.observe = ssa_html_observe;
+		so.observe_ctx = html;
+	}
 	ssa_run_passes_opts(prog, &so);
+	if (html && ssa_html_write(html, o->ssahtml) && getenv("GOSSAFUNC"))
+		printf("dumped SSA to %s\n", o->ssahtml);
 	if (diag_stop())
 		return NULL;
 	diag_pass = NULL;
@@ -295,6 +319,18 @@ build(Options *o, bool forrun)
 	return exe;
 }
 
+// gossafunc: GOSSAFUNC=name writes the explorer page of that function to ./ssa.html,
+// as gc does.
+static void
+gossafunc(Options *o)
+{
+	const char *g = getenv("GOSSAFUNC");
+	if (g && *g && !o->ssahtml) {
+		o->ssafunc = g;
+		o->ssahtml = "ssa.html";
+	}
+}
+
 static int
 cmd_build(int argc, char **argv)
 {
@@ -303,6 +339,7 @@ cmd_build(int argc, char **argv)
 	o.check = true;
 #endif
 	int i = parse_flags(&o, argc, argv, 2);
+	gossafunc(&o);
 	for (; i < argc; i++)
 		vec_push(perm, o.files, argv[i]);
 	if (o.files.len == 0)
@@ -319,6 +356,7 @@ cmd_run(int argc, char **argv)
 	o.check = true;
 #endif
 	int i = parse_flags(&o, argc, argv, 2);
+	gossafunc(&o);
 	// gosub run takes the .go files, then the program's arguments
 	for (; i < argc; i++) {
 		size_t n = strlen(argv[i]);
@@ -359,6 +397,8 @@ cmd_ssa(int argc, char **argv)
 		vec_push(perm, o.files, argv[i]);
 	if (o.files.len == 0)
 		usage();
+	if (o.ssahtml && !o.ssafunc)
+		die("-html needs -func NAME");
 	size_t n0 = strlen(o.files.v[0]);
 	if (n0 > 4 && strcmp(o.files.v[0] + n0 - 4, ".ssa") == 0) {
 		// Hand-written SSA: read it back and run the one pass -pass names.

@@ -195,6 +195,17 @@ typedef struct SsaRunOptions {
 } SsaRunOptions;
 void ssa_run_passes_opts(Program *p, const SsaRunOptions *o);
 
+// The explorer page (ssahtml.c): create it for one function, pass ssa_html_observe and
+// the SsaHtml as SsaRunOptions.observe / observe_ctx, give it escape analysis' -m=2
+// text (ssa_html_capture runs a function, then flushes pending diagnostics, with stdout
+// and stderr captured into the returned string), then write.
+typedef struct SsaHtml SsaHtml;
+SsaHtml *ssa_html_new(const char *funcname);
+void ssa_html_observe(Func *f, const char *pass, void *trace, void *ctx);
+void ssa_html_set_escape(SsaHtml *h, const char *text);
+const char *ssa_html_capture(void (*fn)(void *), void *arg);
+bool ssa_html_write(SsaHtml *h, const char *path);
+
 // ssa_read parses SSA text dumps (file: an index from file_add) into a new Program, for
 // testing one pass on hand-written SSA; NULL after errors. ssaread.c.
 Program *ssa_read(int file);

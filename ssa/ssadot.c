@@ -57,7 +57,7 @@ dot_cfg(FILE *out, Func *f)
 			die("open_memstream failed");
 		ssa_dump_block(f, b, false, m);
 		fclose(m);
-		fprintf(out, "  b%d [id=\"dot-b%d\", label=\"", b->id, b->id);
+		fprintf(out, "  b%d [id=\"dot_b%d\", label=\"", b->id, b->id);
 		print_label(out, buf, len);
 		fputs("\"];\n", out);
 		free(buf);
@@ -90,7 +90,7 @@ dot_dom(FILE *out, Func *f)
 	fputs("  node [shape=box, fontname=\"monospace\", fontsize=10];\n", out);
 	for (int i = 0; i < f->rpo.len; i++) {
 		Block *b = f->rpo.v[i];
-		fprintf(out, "  b%d [id=\"dot-b%d\", label=\"b%d\\nDF {", b->id, b->id, b->id);
+		fprintf(out, "  b%d [id=\"dot_b%d\", label=\"b%d\\nDF {", b->id, b->id, b->id);
 		for (int k = 0; k < b->frontier.len; k++)
 			fprintf(out, "%sb%d", k ? " " : "", b->frontier.v[k]->id);
 		fputs("}\"];\n", out);
