@@ -3,10 +3,17 @@
 // package-level variable's initialiser and from each function body to package-level
 // variables and functions (initorder_note_ref). Then, repeatedly, the earliest variable
 // in declaration order whose variable dependencies (direct, or through any chain of
-// functions and methods) are all initialised is initialised next; a variable that
-// depends on itself is an "initialization cycle" error, worded as types2 does.
+// functions and methods) are all initialised is initialised next.
 // Variables declared together from one multi-valued expression are initialised together
 // by their spec, which is listed once in Package.inits.
+//
+// Cycles are found as types2's initOrder finds them, so that gc's "initialization loop"
+// errors come out for the same objects and paths: the dependency graph of package-level
+// constants, variables and functions; function nodes are removed, each predecessor
+// linked to each successor; then nodes are taken in order of fewest remaining
+// dependencies (ties: source order). A node taken while it still has dependencies is on
+// a cycle or depends on one; a depth-first search over the recorded references (through
+// functions too) from the node back to itself gives the path to report.
 #include <string.h>
 
 #include "base/base.h"
@@ -41,7 +48,8 @@ initorder_note_ref(Obj *from, Obj *to)
 {
 	if (!from || !to || to->pkg != tc_pkg || from->pkg != tc_pkg)
 		return;
-	if (!(to->kind == OBJ_VAR && (to->flags & OBJF_GLOBAL)) && to->kind != OBJ_FUNC)
+	if (!(to->kind == OBJ_VAR && (to->flags & OBJF_GLOBAL)) && to->kind != OBJ_FUNC &&
+	    to->kind != OBJ_CONST)
 		return;
 	for (int i = deps.len - 1; i >= 0 && i >= deps.len - 8; i--)
 		if (deps.v[i].from == from && deps.v[i].to == to)
@@ -92,26 +100,163 @@ reach(Graph *g, int i, Bitset seen, Bitset vars)
 	}
 }
 
-typedef VEC(int) IntVec;
+// ---- cycles, the types2 way ----
 
-static bool
-find_path(Graph *g, int from, int to, Bitset seen, IntVec *path)
+typedef struct CNode {
+	Obj *obj;
+	Bitset succ, pred; // over CNode indices
+	int ndeps;
+	bool done;
+} CNode;
+
+typedef struct CGraph {
+	VEC(CNode) n;
+} CGraph;
+
+typedef VEC(Obj *) ObjVec;
+
+static int
+cnode_index(CGraph *g, Obj *o)
 {
-	for (int k = 0; k < g->succ[from].len; k++) {
-		int j = g->succ[from].v[k];
-		if (j == to) {
-			vec_push(perm, *path, j);
+	for (int i = 0; i < g->n.len; i++)
+		if (g->n.v[i].obj == o)
+			return i;
+	return -1;
+}
+
+// deps_from returns the object whose recorded references stand for o's (the first
+// variable of a multi-variable spec).
+static Obj *
+deps_from(Obj *o)
+{
+	return o->kind == OBJ_VAR ? spec_leader(o) : o;
+}
+
+// cycle_path: types2's findPath, a depth-first search over the recorded references from
+// from to to; the path comes back reversed (to first), as types2 builds it.
+static bool
+cycle_path(CGraph *g, Obj *from, Obj *to, Bitset seen, ObjVec *path)
+{
+	int fi = cnode_index(g, from);
+	if (fi < 0 || bitset_has(seen, fi))
+		return false;
+	bitset_set(seen, fi);
+	Obj *src = deps_from(from);
+	for (int i = 0; i < deps.len; i++) {
+		if (deps.v[i].from != src)
+			continue;
+		Obj *d = deps.v[i].to;
+		if (d == to) {
+			vec_push(perm, *path, d);
 			return true;
 		}
-		if (bitset_has(seen, j))
-			continue;
-		bitset_set(seen, j);
-		vec_push(perm, *path, j);
-		if (find_path(g, j, to, seen, path))
+		if (cycle_path(g, d, to, seen, path)) {
+			vec_push(perm, *path, d);
 			return true;
-		path->len--;
+		}
 	}
 	return false;
+}
+
+// report_cycle: types2's reportCycle (compiler wording).
+static void
+report_cycle(Obj **cycle, int n)
+{
+	Obj *o = cycle[0];
+	char *msg = arena_sprintf(perm, "initialization loop for %s", o->name->name);
+	for (int i = n - 1; i >= 0; i--) {
+		msg = arena_sprintf(perm, "%s\n\t%s: %s refers to", msg, pos_string(o->pos),
+				    o->name->name);
+		o = cycle[i];
+	}
+	msg = arena_sprintf(perm, "%s\n\t%s: %s", msg, pos_string(o->pos), o->name->name);
+	error_at(cycle[0]->pos, "%s", msg);
+}
+
+static void
+report_cycles(ObjList *pkgvars)
+{
+	CGraph g = {0};
+	// nodes: the package-level variables, and every constant and function that takes
+	// part in a reference
+	for (int i = 0; i < pkgvars->len; i++) {
+		CNode c = {.obj = pkgvars->v[i]};
+		vec_push(perm, g.n, c);
+	}
+	for (int i = 0; i < deps.len; i++) {
+		Obj *os[2] = {deps.v[i].from, deps.v[i].to};
+		for (int k = 0; k < 2; k++)
+			if (os[k]->kind != OBJ_VAR && cnode_index(&g, os[k]) < 0) {
+				CNode c = {.obj = os[k]};
+				vec_push(perm, g.n, c);
+			}
+	}
+	int n = g.n.len;
+	for (int i = 0; i < n; i++) {
+		g.n.v[i].succ = bitset_new(perm, n);
+		g.n.v[i].pred = bitset_new(perm, n);
+	}
+	for (int i = 0; i < n; i++) {
+		Obj *src = deps_from(g.n.v[i].obj);
+		for (int k = 0; k < deps.len; k++) {
+			if (deps.v[k].from != src)
+				continue;
+			int j = cnode_index(&g, deps.v[k].to);
+			if (j < 0)
+				continue;
+			bitset_set(g.n.v[i].succ, j);
+			bitset_set(g.n.v[j].pred, i);
+		}
+	}
+	// remove the function nodes, linking their predecessors to their successors
+	for (int f = 0; f < n; f++) {
+		CNode *fn = &g.n.v[f];
+		if (fn->obj->kind != OBJ_FUNC)
+			continue;
+		for (int p = 0; p < n; p++) {
+			if (p == f || !bitset_has(fn->pred, p))
+				continue;
+			for (int s2 = 0; s2 < n; s2++) {
+				if (s2 == f || !bitset_has(fn->succ, s2))
+					continue;
+				bitset_set(g.n.v[p].succ, s2);
+				bitset_set(g.n.v[s2].pred, p);
+			}
+			bitset_clear(g.n.v[p].succ, f);
+		}
+		for (int s2 = 0; s2 < n; s2++)
+			if (bitset_has(fn->succ, s2))
+				bitset_clear(g.n.v[s2].pred, f);
+		fn->done = true;
+	}
+	int left = 0;
+	for (int i = 0; i < n; i++) {
+		if (g.n.v[i].done)
+			continue;
+		g.n.v[i].ndeps = bitset_count(g.n.v[i].succ);
+		left++;
+	}
+	for (; left > 0; left--) {
+		int pick = -1;
+		for (int i = 0; i < n; i++) {
+			CNode *c = &g.n.v[i];
+			if (c->done)
+				continue;
+			if (pick < 0 || c->ndeps < g.n.v[pick].ndeps ||
+			    (c->ndeps == g.n.v[pick].ndeps && pos_cmp(c->obj->pos, g.n.v[pick].obj->pos) < 0))
+				pick = i;
+		}
+		CNode *c = &g.n.v[pick];
+		c->done = true;
+		if (c->ndeps > 0) {
+			ObjVec path = {0};
+			if (cycle_path(&g, c->obj, c->obj, bitset_new(perm, n), &path))
+				report_cycle(path.v, path.len);
+		}
+		for (int p = 0; p < n; p++)
+			if (bitset_has(c->pred, p) && !g.n.v[p].done)
+				g.n.v[p].ndeps--;
+	}
 }
 
 // initorder_compute fills pkg->globals and pkg->inits. pkgvars: package-level variables
@@ -158,31 +303,11 @@ initorder_compute(Package *pkg, ObjList *pkgvars)
 			if (j != i && spec_leader(pkgvars->v[j]) == lead && !bitset_has(vdeps[i], i))
 				bitset_clear(vdeps[i], j);
 	}
-	// cycles
 	for (int i = 0; i < nv; i++) {
 		Obj *v = pkgvars->v[i];
-		if (spec_leader(v) != v || !bitset_has(vdeps[i], i))
-			continue;
-		bool reported = false;
-		for (int j = 0; j < i; j++)
-			if (incycle[j] && bitset_has(vdeps[j], i) && bitset_has(vdeps[i], j))
-				reported = true;
-		incycle[i] = true;
-		if (reported)
-			continue;
-		IntVec path = {0};
-		Bitset seen = bitset_new(perm, g.n);
-		find_path(&g, i, i, seen, &path);
-		char *msg = arena_sprintf(perm, "initialization loop for %s", v->name->name);
-		msg = arena_sprintf(perm, "%s\n\t%s: %s refers to", msg, pos_string(v->pos), v->name->name);
-		for (int k = 0; k < path.len - 1; k++) {
-			Obj *o = g.nodes[path.v[k]];
-			msg = arena_sprintf(perm, "%s\n\t%s: %s refers to", msg, pos_string(o->pos),
-					    o->name->name);
-		}
-		msg = arena_sprintf(perm, "%s\n\t%s: %s", msg, pos_string(v->pos), v->name->name);
-		error_at(v->pos, "%s", msg);
+		incycle[i] = spec_leader(v) == v && bitset_has(vdeps[i], i);
 	}
+	report_cycles(pkgvars);
 	// order
 	bool *done = NEWARR(perm, bool, nv + 1);
 	int ndone = 0;

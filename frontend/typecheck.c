@@ -1518,7 +1518,7 @@ check_pkg_obj(Obj *o)
 		for (; i < spec->u.value.names.len; i++)
 			if (spec->u.value.names.v[i]->u.ident.obj == o)
 				break;
-		initorder_set_current(NULL);
+		initorder_set_current(o);
 		check_const(o, spec, i);
 		break;
 	}
@@ -1612,6 +1612,8 @@ obj_operand(Operand *x, Obj *o, Node *n)
 		return;
 	case OBJ_CONST:
 		ensure(o);
+		if (is_pkg_level(o))
+			initorder_note_ref(initorder_current(), o); // a cycle is reported there
 		if (o == obj_iota) {
 			if (tc.iota < 0) {
 				error_at(expr_startpos(n), "cannot use iota outside constant declaration");
@@ -5257,6 +5259,7 @@ tc_package(Node **files, int nfiles)
 		else
 			error_at(pos, "imported and not used: \"%s\"", po->path);
 	}
+	initorder_compute(pkg, &tc.pkgvars);
 	if (pkg->name == sym_cstr("main") && savedpkg == NULL) {
 		Obj *m = scope_lookup_local(pkg->scope, sym_cstr("main"));
 		if (!m || m->kind != OBJ_FUNC) {
@@ -5264,7 +5267,6 @@ tc_package(Node **files, int nfiles)
 				error_at((Pos){0}, "function main is undeclared in the main package");
 		}
 	}
-	initorder_compute(pkg, &tc.pkgvars);
 	if (pkg->funcs.len > 1)
 		qsort(pkg->funcs.v, (size_t)pkg->funcs.len, sizeof(FuncInfo *), cmp_funcs);
 	for (int i = 0; i < nfiles; i++)
