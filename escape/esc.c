@@ -189,6 +189,8 @@ run_batch(Graph *g, int *members, int n, int mlevel)
 		esc_build_locs(&b, b.fns.v[i]);
 	for (int i = 0; i < b.fns.len; i++)
 		esc_build_edges(&b, b.fns.v[i]);
+	esc_explain_captures(&b);
+	esc_build_heapwhy(&b);
 	esc_solve(&b);
 	esc_finish(&b);
 	arena_free(b.arena);
@@ -227,6 +229,7 @@ esc_analyze(Program *p, int mlevel)
 		    !fi->decl->u.funcdecl.body)
 			tag_extern(fi, mlevel);
 	}
+	esc_fix_origins(p);
 	Graph g = {0};
 	g.a = arena_new(64 * 1024);
 	build_graph(&g, p);

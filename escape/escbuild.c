@@ -827,7 +827,7 @@ self_assigned(EscBatch *b, EscFn *e, Value *v)
 		if (as->u.assign.lhs.v[i] != lhs || !is_self_assign(lhs, as->u.assign.rhs.v[i]))
 			continue;
 		if (b->mlevel >= 1)
-			warn_at(as->pos, "%s ignoring self-assignment in %s", func_display_name(e),
+			esc_warn(b, as->pos, "%s ignoring self-assignment in %s", func_display_name(e),
 				assign_string(as));
 		return true;
 	}
@@ -1108,10 +1108,16 @@ esc_build_edges(EscBatch *b, EscFn *e)
 		if (blk->kind == BK_RET)
 			build_return(b, e, blk);
 	}
-	// Allocations that can never live on the stack: their address flows to the heap.
+}
+
+// esc_build_heapwhy: allocations that can never live on the stack: their address flows
+// to the heap (gc does this after every function of the batch has been walked).
+void
+esc_build_heapwhy(EscBatch *b)
+{
 	for (int i = 0; i < b->locs.len; i++) {
 		EscLoc *l = b->locs.v[i];
-		if (l->fn == e && l->heapwhy)
+		if (l->heapwhy)
 			esc_flow(b, b->heap, l, -1, l->val);
 	}
 }

@@ -98,6 +98,8 @@ esc_flow(EscBatch *b, EscLoc *dst, EscLoc *src, int derefs, Value *why)
 	if (dst == src && derefs >= 0)
 		return; // x = x, x = *x: nothing new flows
 	if (dst->escapes && derefs < 0) {
+		if (b->mlevel >= 2)
+			esc_explain_stored(b, dst, src, derefs, why);
 		src->escapes = true; // &src stored in the heap (or something as long-lived)
 		return;
 	}

@@ -55,6 +55,7 @@ struct EscLoc {
 	int derefs;           // minimal derefs from the walk's root
 	EscLoc *dst;          // the location the walk reached this one from (for -m=2)
 	int dstedge;          // index of that edge in dst->edges
+	uint32_t explaingen;  // -m=2 explanation that last printed this location
 };
 
 // RefItem / Ref: the value of an SSA value as a set of (location, derefs): the value is
@@ -109,6 +110,15 @@ struct EscBatch {
 	PtrMap objloc;        // Obj * -> EscLoc *: variables, params, results
 	PtrMap fnobj;         // Obj * (OBJ_FUNC) -> EscFn *: functions of this batch
 	PtrMap fninfo;        // FuncInfo * -> EscFn *: functions and literals of this batch
+
+	// -m=2 explanations (escexplain.c)
+	bool indexed;         // stmtof and ifaceat are built
+	PtrMap stmtof;        // lhs, rhs, declared name, result Node * -> its statement
+	PtrMap ifaceat;       // Node * -> the MAKEIFACE value converting it
+	uint32_t explaingen;  // explanations printed so far
+	const char *lastwarn; // last -m=2 line printed by esc_warn
+	PtrMap argcall;       // argument Node * -> its call (escreport.c, built lazily)
+	bool argcall_done;    // argcall is built
 };
 
 // ---- escgraph.c ----
@@ -121,6 +131,7 @@ const char *esc_loc_string(EscLoc *l);               // for -m=2 and debugging
 // ---- escbuild.c ----
 void esc_build_locs(EscBatch *b, EscFn *e);  // phase 1: every location of e
 void esc_build_edges(EscBatch *b, EscFn *e); // phase 2: every edge of e
+void esc_build_heapwhy(EscBatch *b);          // phase 3: allocations never on the stack
 
 // ---- escsolve.c ----
 void esc_solve(EscBatch *b);
@@ -137,6 +148,23 @@ bool leaks_empty(const EscLeaks *l);
 // callee is unknown and the argument must be assumed to leak to the heap.
 bool esc_callee_leaks(Obj *callee, int i, EscLeaks *out);
 
+// ---- escexplain.c ----
+void esc_warn(EscBatch *b, Pos pos, const char *fmt, ...) PRINTF(3, 4); // an -m line
+void esc_print(const char *fmt, ...) PRINTF(1, 2);   // -m=2 output, unbuffered
+EscFn *esc_fn_of(EscBatch *b, Value *v);       // the function of the batch holding v
+const char *esc_explain_loc(EscLoc *l);         // "{heap}", "x", "{storage for E}"
+void esc_explain_flow(EscBatch *b, const char *pos, EscLoc *dst, EscLoc *src, int derefs,
+		      Value *why);                  // one "flow:" line and its notes
+void esc_explain_path(EscBatch *b, EscLoc *root, EscLoc *src, const char *pos);
+void esc_explain_captures(EscBatch *b);        // "f capturing by value: x (...)" lines
+void esc_explain_stored(EscBatch *b, EscLoc *dst, EscLoc *src, int derefs, Value *why);
+Pos esc_loc_pos(EscBatch *b, EscLoc *l);        // position of l in -m=2 headers
+const char *esc_loc_name(EscLoc *l);            // name of l in -m=2 headers
+bool esc_is_hidden(EscLoc *l);                 // a location gc does not have
+void esc_fix_origins(Program *p);              // I(x): origin of the MAKEIFACE is I(x)
+
 // ---- escreport.c ----
 void esc_finish(EscBatch *b); // tags params, marks values, prints -m lines
 const char *esc_alloc_string(Value *v); // "new(int)", "... argument": gc's name of v
+Pos esc_report_pos(EscBatch *b, EscFn *e, Value *v); // where gc reports allocation v
+bool esc_reported(Value *v);                 // gc prints a line for allocation v

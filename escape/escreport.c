@@ -178,6 +178,13 @@ reported_alloc(Value *v)
 	return true;
 }
 
+// esc_reported: see escpriv.h.
+bool
+esc_reported(Value *v)
+{
+	return reported_alloc(v);
+}
+
 // esc_alloc_string renders allocation v as gc names it in messages.
 const char *
 esc_alloc_string(Value *v)
@@ -214,15 +221,15 @@ tag_params(EscBatch *b, EscFn *e)
 			continue;
 		const char *name = l->obj->name->name;
 		if (leaks_empty(&l->leaks))
-			warn_at(l->obj->pos, "%s does not escape", name);
+			esc_warn(b, l->obj->pos, "%s does not escape", name);
 		if (l->leaks.heap == 0)
-			warn_at(l->obj->pos, "leaking param: %s", name);
+			esc_warn(b, l->obj->pos, "leaking param: %s", name);
 		else if (l->leaks.heap > 0)
-			warn_at(l->obj->pos, "leaking param content: %s", name);
+			esc_warn(b, l->obj->pos, "leaking param content: %s", name);
 		for (int j = 0; j < ESC_NUM_RESULTS; j++)
 			if (l->leaks.result[j] >= 0)
-				warn_at(l->obj->pos, "leaking param: %s to result %s level=%d", name,
-					result_name(e, j), l->leaks.result[j]);
+				esc_warn(b, l->obj->pos, "leaking param: %s to result %s level=%d",
+					 name, result_name(e, j), l->leaks.result[j]);
 	}
 	if (e->info && e->info->obj) {
 		e->info->obj->leaks = out;
@@ -251,6 +258,53 @@ mark_values(EscBatch *b, EscFn *e)
 	}
 }
 
+// esc_report_pos: where gc reports allocation v of function e (implicit conversions to
+// interfaces move, see conv_pos and stmt_conv_pos).
+Pos
+esc_report_pos(EscBatch *b, EscFn *e, Value *v)
+{
+	if (!b->argcall_done) {
+		b->argcall_done = true;
+		index_call_args(b, &b->argcall);
+	}
+	Pos pos = value_pos(v);
+	Node *o = v->origin;
+	bool explicit = o && o->kind == N_CALL && o->u.call.kind == CALL_CONV;
+	if (v->op == OP_MAKEIFACE && !explicit) {
+		pos = conv_pos(&b->argcall, v, pos);
+		pos = stmt_conv_pos(e, v, pos);
+	}
+	return pos;
+}
+
+static void
+report_loc(EscBatch *b, EscLoc *l)
+{
+	switch (l->kind) {
+	case ELOC_VAR:
+	case ELOC_PARAM:
+	case ELOC_RESULT:
+		if (l->escapes && reportable_name(l->obj))
+			esc_warn(b, l->obj->pos, "moved to heap: %s", l->obj->name->name);
+		break;
+	case ELOC_ALLOC: {
+		if (!reported_alloc(l->val))
+			break;
+		Pos pos = esc_report_pos(b, l->fn, l->val);
+		if (is_ddd_array(l->val))
+			esc_warn(b, pos, "... argument %s",
+				 l->escapes ? "escapes to heap" : "does not escape");
+		else if (l->escapes)
+			esc_warn(b, pos, "%s escapes to heap", esc_alloc_string(l->val));
+		else
+			esc_warn(b, pos, "%s does not escape", esc_alloc_string(l->val));
+		break;
+	}
+	default:
+		break;
+	}
+}
+
 // esc_finish: tags params, marks values, prints -m lines for batch b.
 void
 esc_finish(EscBatch *b)
@@ -261,42 +315,38 @@ esc_finish(EscBatch *b)
 		mark_values(b, b->fns.v[i]);
 	if (b->mlevel < 1)
 		return;
-	PtrMap argcall = {0};
-	index_call_args(b, &argcall);
+	// gc devirtualizes before escape analysis and says so at -m
+	for (int i = 0; i < b->fns.len; i++) {
+		EscFn *e = b->fns.v[i];
+		for (int bi = 0; bi < e->f->blocks.len; bi++) {
+			Block *blk = e->f->blocks.v[bi];
+			for (int k = 0; k < blk->values.len; k++) {
+				Value *v = blk->values.v[k];
+				if (v->op != OP_ASSERT || (v->auxint != 1 && v->auxint != 2) ||
+				    !v->origin || v->origin->kind != N_CALL || !e->live[blk->id])
+					continue;
+				esc_warn(b, v->origin->pos, "%sdevirtualizing %s to %s",
+					 v->auxint == 2 ? "partially " : "",
+					 expr_string(v->origin->u.call.fun), type_string(v->type));
+			}
+		}
+	}
+	if (b->mlevel >= 2) {
+		// gc's order: the order of the locations
+		for (int i = 0; i < b->locs.len; i++)
+			report_loc(b, b->locs.v[i]);
+		return;
+	}
 	// gc makes the "... argument" slice before the conversions of its elements, so its
 	// line comes first among lines at the same position.
 	for (int i = 0; i < b->locs.len; i++) {
 		EscLoc *l = b->locs.v[i];
 		if (l->kind == ELOC_ALLOC && is_ddd_array(l->val))
-			warn_at(value_pos(l->val), "... argument %s",
-				l->escapes ? "escapes to heap" : "does not escape");
+			report_loc(b, l);
 	}
 	for (int i = 0; i < b->locs.len; i++) {
 		EscLoc *l = b->locs.v[i];
-		if (l->kind == ELOC_ALLOC && is_ddd_array(l->val))
-			continue;
-		switch (l->kind) {
-		case ELOC_VAR:
-		case ELOC_PARAM:
-		case ELOC_RESULT:
-			if (l->escapes && reportable_name(l->obj))
-				warn_at(l->obj->pos, "moved to heap: %s", l->obj->name->name);
-			break;
-		case ELOC_ALLOC:
-			if (!reported_alloc(l->val))
-				break;
-			Pos pos = value_pos(l->val);
-			if (l->val->op == OP_MAKEIFACE) {
-				pos = conv_pos(&argcall, l->val, pos);
-				pos = stmt_conv_pos(l->fn, l->val, pos);
-			}
-			if (l->escapes)
-				warn_at(pos, "%s escapes to heap", esc_alloc_string(l->val));
-			else
-				warn_at(pos, "%s does not escape", esc_alloc_string(l->val));
-			break;
-		default:
-			break;
-		}
+		if (!(l->kind == ELOC_ALLOC && is_ddd_array(l->val)))
+			report_loc(b, l);
 	}
 }

@@ -19,8 +19,6 @@
 // heap, and no pointer to a stack object outlives it.
 //
 // Requires: the batch's edges (escbuild.c). Leaves: l->escapes and l->leaks final.
-#include <stdio.h>
-
 #include "base/base.h"
 #include "escape/escpriv.h"
 
@@ -28,46 +26,7 @@
 //
 // gc prints these while solving, to stdout, in walk order: a header naming the event
 // ("parameter p leaks to {heap} with derefs=0:", "x escapes to heap:") and the path of
-// flows from the location to the root, one "flow: dst = &src:" line per edge.
-// TODO(escape): gc also prints one "from EXPR (reason) at POS" line per expression step of
-// each flow; the SSA edges do not keep gc's per-expression notes yet.
-
-static Pos
-loc_pos(EscLoc *l)
-{
-	if (l->obj)
-		return l->obj->pos;
-	if (l->val)
-		return l->val->pos.file || !l->val->origin ? l->val->pos : l->val->origin->pos;
-	return (Pos){0};
-}
-
-static const char *
-loc_name(EscLoc *l)
-{
-	if ((l->kind == ELOC_ALLOC || l->kind == ELOC_TEMP) && l->val && l->val->origin)
-		return esc_alloc_string(l->val);
-	return esc_loc_string(l);
-}
-
-static void
-explain_path(EscLoc *root, EscLoc *src)
-{
-	const char *pos = pos_string(loc_pos(src));
-	for (int guard = 0; src != root && src->dst && guard < 1000; guard++) {
-		EscLoc *dst = src->dst;
-		int d = dst->edges.v[src->dstedge].derefs;
-		char ops[16] = "&";
-		if (d >= 0) {
-			int n = d < 15 ? d : 15;
-			for (int i = 0; i < n; i++)
-				ops[i] = '*';
-			ops[n] = 0;
-		}
-		printf("%s:   flow: %s = %s%s:\n", pos, esc_loc_string(dst), ops, esc_loc_string(src));
-		src = dst;
-	}
-}
+// flows from the location to the root (escexplain.c).
 
 // contains_fn: whether inner is a func literal nested (at any depth) inside outer.
 static bool
@@ -149,18 +108,18 @@ walk_one(EscBatch *b, EscLoc *root, uint32_t walkgen, Queue *q)
 		if (esc_outlives(root, l)) {
 			if (l->kind == ELOC_PARAM) {
 				if (b->mlevel >= 2 && !l->escapes) {
-					printf("%s: parameter %s leaks to %s with derefs=%d:\n",
-					       pos_string(loc_pos(l)), loc_name(l), esc_loc_string(root),
-					       derefs);
-					explain_path(root, l);
+					const char *pos = pos_string(esc_loc_pos(b, l));
+					esc_print("%s: parameter %s leaks to %s with derefs=%d:\n", pos,
+						  esc_loc_name(l), esc_explain_loc(root), derefs);
+					esc_explain_path(b, root, l, pos);
 				}
 				leak_to(l, root, derefs);
 			}
 			if (addressof && !l->escapes) {
 				if (b->mlevel >= 2) {
-					printf("%s: %s escapes to heap:\n", pos_string(loc_pos(l)),
-					       loc_name(l));
-					explain_path(root, l);
+					const char *pos = pos_string(esc_loc_pos(b, l));
+					esc_print("%s: %s escapes to heap:\n", pos, esc_loc_name(l));
+					esc_explain_path(b, root, l, pos);
 				}
 				l->escapes = true;
 				enqueue(q, l);
