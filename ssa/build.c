@@ -1853,12 +1853,140 @@ method_call(B *b, Node *n, Node *fun)
 	return v;
 }
 
+// decl_rhs: the initialiser of local variable o in its declaration (var o T = x, o := x
+// with as many values as names), or NULL.
+static Node *
+decl_rhs(Obj *o)
+{
+	Node *d = o->decl;
+	NodeList *names, *vals;
+	if (!d)
+		return NULL;
+	if (d->kind == N_VALUESPEC) {
+		names = &d->u.value.names;
+		vals = &d->u.value.values;
+	} else if (d->kind == N_ASSIGN && d->u.assign.define) {
+		names = &d->u.assign.lhs;
+		vals = &d->u.assign.rhs;
+	} else {
+		return NULL;
+	}
+	if (names->len != vals->len)
+		return NULL;
+	for (int i = 0; i < names->len; i++) {
+		Node *id = unparen(names->v[i]);
+		if (id->kind == N_IDENT && id->u.ident.obj == o)
+			return vals->v[i];
+	}
+	return NULL;
+}
+
+// devirt_type: gc's devirtualization (ir.StaticValue). When interface value x is a local
+// variable never reassigned (nor address-taken) whose initialiser converts a concrete
+// value, following variables initialised from each other, returns that concrete type.
+static Type *
+devirt_type(B *b, Node *x)
+{
+	for (int guard = 0; guard < 32; guard++) {
+		x = unparen(x);
+		if (x->kind == N_CALL && x->u.call.kind == CALL_CONV && x->u.call.args.len == 1) {
+			Node *a = x->u.call.args.v[0];
+			return type_is_interface(a->type) || is_nil(a) ? NULL : ntype(a);
+		}
+		if (x->kind != N_IDENT)
+			return NULL;
+		Obj *o = x->u.ident.obj;
+		if (!o || o->kind != OBJ_VAR || is_global(o) || !o->func || o->func != b->fi ||
+		    (o->flags & (OBJF_PARAM | OBJF_RESULT | OBJF_REASSIGNED | OBJF_ADDRTAKEN)))
+			return NULL;
+		Node *rhs = decl_rhs(o);
+		if (!rhs || is_nil(rhs) || !rhs->type)
+			return NULL;
+		if (!type_is_interface(rhs->type))
+			return type_is_interface(o->type) ? ntype(rhs) : NULL;
+		if (!type_identical(rhs->type, o->type))
+			return NULL;
+		x = rhs;
+	}
+	return NULL;
+}
+
+// devirt_call: i.M(args) where i always holds concrete type dt becomes i.(dt).M(args): a
+// static call (or, for a method promoted from an embedded interface field, a call
+// through that field: gc's partial devirtualization). The ASSERT's auxint (1 full, 2
+// partial) makes escape/ print gc's -m note. NULL when M is not found statically.
+static Value *
+devirt_call(B *b, Node *n, Node *fun, Type *dt)
+{
+	Sym *name = fun->u.sel.name;
+	Type *nt = dt;
+	bool isptr = utype(dt)->kind == TY_POINTER && !dt->obj;
+	if (isptr)
+		nt = utype(dt)->elem;
+	Obj *m = NULL;
+	for (int i = 0; nt->obj && i < nt->methods.len; i++)
+		if (nt->methods.v[i] && nt->methods.v[i]->name == name)
+			m = nt->methods.v[i];
+	int field = -1, index = -1;
+	Type *fit = NULL;
+	if (!m && !isptr && utype(nt)->kind == TY_STRUCT) {
+		Type *su = utype(nt);
+		for (int k = 0; k < su->fields.len && field < 0; k++) {
+			Field *f = &su->fields.v[k];
+			if (!f->embedded || !type_is_interface(f->type))
+				continue;
+			Type *iu = utype(f->type);
+			for (int j = 0; j < iu->fields.len; j++)
+				if (iu->fields.v[j].name == name) {
+					field = k;
+					index = j;
+					fit = f->type;
+				}
+		}
+	}
+	if (!m && field < 0)
+		return NULL;
+	Pos pos = npos(n);
+	Value *x = expr(b, fun->u.sel.x);
+	Value *a = val1(b, OP_ASSERT, dt, n, pos, x);
+	a->auxint = m ? 1 : 2;
+	ValVec args = {0};
+	Value *v;
+	if (m) {
+		Value *recv = a;
+		bool ptrrecv = m->recv && utype(m->recv)->kind == TY_POINTER;
+		if (isptr && !ptrrecv)
+			recv = val1(b, OP_LOAD, nt, fun, pos, nilcheck(b, a, fun, pos));
+		vec_push(b->f->arena, args, recv);
+		call_args(b, n, &args, m->type);
+		v = val(b, OP_CALL, results_type(m->type), n, pos);
+		v->aux = m;
+	} else {
+		Value *f = val1(b, OP_EXTRACT, fit, fun, pos, a);
+		f->auxint = field;
+		vec_push(b->f->arena, args, f);
+		call_args(b, n, &args, fun->type);
+		v = val(b, OP_CALLIFACE, results_type(fun->type), n, pos);
+		v->auxint = index;
+		v->aux = name;
+	}
+	for (int i = 0; i < args.len; i++)
+		ssa_add_arg(v, args.v[i]);
+	return v;
+}
+
 // iface_call emits i.M(args) for an interface value i (reached through the selector's
 // embedded field path, if any): CALLIFACE with M's index in i's method list.
 static Value *
 iface_call(B *b, Node *n, Node *fun)
 {
 	Selection *s = &fun->u.sel.sel;
+	if (s->npath == 0) {
+		Type *dt = devirt_type(b, fun->u.sel.x);
+		Value *dv = dt ? devirt_call(b, n, fun, dt) : NULL;
+		if (dv)
+			return dv;
+	}
 	Value *recv = field_path(b, fun, fun->u.sel.x, s->path, s->npath, false);
 	ValVec args = {0};
 	vec_push(b->f->arena, args, recv);
@@ -2138,7 +2266,9 @@ assign_stmt(B *b, Node *n)
 		store_lv(b, &lv, nv);
 		return;
 	}
-	// Values first (for a tuple call, extracted), then the stores left to right.
+	// Values first (for a tuple call, extracted), then the stores left to right. The
+	// interface conversions of a tuple's elements have no origin: gc makes them after
+	// escape analysis and reports nothing for them.
 	int nl = lhs->len;
 	Value **vals = NEWARR(b->f->arena, Value *, nl);
 	LValue *lvs = NEWARR(b->f->arena, LValue, nl);
@@ -2172,11 +2302,11 @@ assign_stmt(B *b, Node *n)
 		Node *l = unparen(lhs->v[i]);
 		if (isnew[i]) {
 			Obj *o = l->u.ident.obj;
-			declare(b, o, l, convert(b, vals[i], o->type, rhs->len == nl ? rhs->v[i] : l));
+			declare(b, o, l, convert(b, vals[i], o->type, rhs->len == nl ? rhs->v[i] : NULL));
 			continue;
 		}
 		Value *x = lvs[i].kind == LV_BLANK ? vals[i] : convert(b, vals[i], lvs[i].type,
-									  rhs->len == nl ? rhs->v[i] : l);
+									  rhs->len == nl ? rhs->v[i] : NULL);
 		store_lv(b, &lvs[i], x);
 	}
 }
@@ -2208,7 +2338,7 @@ var_spec(B *b, Node *spec)
 			Value *e = val1(b, OP_EXTRACT, tt->fields.v[i].type, r, npos(r), tv);
 			e->auxint = i;
 			Obj *o = names->v[i]->u.ident.obj;
-			vals[i] = o ? convert(b, e, o->type, r) : e;
+			vals[i] = o ? convert(b, e, o->type, NULL) : e;
 		}
 	} else {
 		for (int i = 0; i < nn && i < values->len; i++) {
