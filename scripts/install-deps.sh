@@ -14,11 +14,27 @@ PKGS=(
 	gcc g++ python3 libgmp-dev
 	llvm-19-dev llvm-19-tools
 	golang-go golang-1.19-src gccgo
+	chromium graphviz
 )
+# The SSA explorer page's test drives Chromium with playwright-core from npm; graphviz
+# draws the page's CFGs (optional at run time: without it the page shows DOT text).
+# Node.js comes from Debian unless a node is already on PATH.
+command -v node >/dev/null 2>&1 || PKGS+=(nodejs npm)
 
 die() {
 	echo "install-deps.sh: $*" >&2
 	exit 1
+}
+
+# page_deps: playwright-core for testdata/page/page_test.js, pinned by its
+# package-lock.json, into testdata/page/node_modules (gitignored).
+page_deps() {
+	local page_dir
+	page_dir="$(dirname "$0")/../testdata/page"
+	if [ -f "$page_dir/package-lock.json" ] && [ ! -d "$page_dir/node_modules/playwright-core" ]; then
+		(cd "$page_dir" && npm ci --no-audit --no-fund >/dev/null 2>&1) ||
+			die "npm ci in testdata/page failed"
+	fi
 }
 
 installed() {
@@ -32,6 +48,7 @@ done
 
 if [ ${#missing[@]} -eq 0 ]; then
 	echo "install-deps.sh: all ${#PKGS[@]} packages present"
+	page_deps
 	exit 0
 fi
 
@@ -62,3 +79,5 @@ for t in meson ninja flex bison llvm-config-19 go python3 cc c++; do
 	command -v "$t" >/dev/null 2>&1 || die "command $t not found after installing"
 done
 echo "install-deps.sh: done"
+
+page_deps
