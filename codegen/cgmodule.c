@@ -5,7 +5,8 @@
 // Order: (1) declare every Func of the program (so calls and func values never depend on
 // emission order), (2) record the closure layout of every MAKECLOSURE (so a literal's
 // FREEVARs know their offsets wherever it sits in the program), (3) emit the bodies,
-// (4) define an empty main.init when the program has none (the runtime calls it),
+// (4) define an empty main.init when the program has none (the runtime calls it), and
+// the collector's table of package variables (rt_gcroots, rt.h),
 // (5) LLVMVerifyModule when asked (a failure names the function), (6) LLVMRunPasses with
 // "default<On>" (nothing at -O0), (7) write the output.
 //
@@ -23,6 +24,7 @@
 #include <llvm-c/Transforms/PassBuilder.h>
 
 #include "base/base.h"
+#include "codegen/cgopt.h"
 #include "codegen/codegen.h"
 #include "ssa/ssa.h"
 
@@ -80,25 +82,6 @@ verify(Cg *c)
 }
 
 static bool
-run_passes(Cg *c, int optlevel)
-{
-	if (optlevel <= 0)
-		return true;
-	char pipeline[32];
-	snprintf(pipeline, sizeof pipeline, "default<O%d>", optlevel > 3 ? 3 : optlevel);
-	LLVMPassBuilderOptionsRef po = LLVMCreatePassBuilderOptions();
-	LLVMErrorRef err = LLVMRunPasses(c->mod, pipeline, c->tm, po);
-	LLVMDisposePassBuilderOptions(po);
-	if (err) {
-		char *m = LLVMGetErrorMessage(err);
-		fprintf(stderr, "gosub: LLVM passes: %s\n", m);
-		LLVMDisposeErrorMessage(m);
-		return false;
-	}
-	return true;
-}
-
-static bool
 write_output(Cg *c, const CgOptions *o)
 {
 	char *err = NULL;
@@ -107,6 +90,8 @@ write_output(Cg *c, const CgOptions *o)
 	bool failed;
 	if (o->emit_llvm)
 		failed = LLVMPrintModuleToFile(c->mod, out, &err);
+	else if (!o->emit_asm)
+		return cg_write_object(c, out); // in parts, in parallel (cgopt.c)
 	else
 		failed = LLVMTargetMachineEmitToFile(c->tm, c->mod, (char *)out,
 						     o->emit_asm ? LLVMAssemblyFile : LLVMObjectFile,
@@ -117,6 +102,53 @@ write_output(Cg *c, const CgOptions *o)
 		return false;
 	}
 	return true;
+}
+
+// emit_gcroots defines rt.h's rt_gcroots: {address, size, pointer bitmap} of every
+// package variable the module defines, ended by a NULL entry, for the collector.
+static void
+emit_gcroots(Cg *c, Program *p)
+{
+	LLVMTypeRef ft[3] = {c->t_ptr, c->t_i64, c->t_ptr};
+	LLVMTypeRef et = LLVMStructTypeInContext(c->ctx, ft, 3, false);
+	int n = p->pkg ? p->pkg->globals.len : 0;
+	LLVMValueRef *es = NEWARR(c->arena, LLVMValueRef, n + 1);
+	int k = 0;
+	const char *path = p->pkg && p->pkg->path ? p->pkg->path : "main";
+	for (int i = 0; i < n; i++) {
+		Obj *o = p->pkg->globals.v[i];
+		if (!o->name)
+			continue;
+		LLVMValueRef g = LLVMGetNamedGlobal(c->mod,
+						    arena_sprintf(c->arena, "%s.%s", path, o->name->name));
+		if (!g)
+			continue;
+		int64_t size = type_size(o->type);
+		LLVMValueRef bits = LLVMConstNull(c->t_ptr);
+		if (type_has_pointers(o->type) && size >= 8) {
+			int64_t nbytes = (size / 8 + 7) / 8;
+			uint8_t *mask = NEWARR(c->arena, uint8_t, nbytes + 1);
+			cg_ptrmask(o->type, 0, mask);
+			LLVMValueRef *bs = NEWARR(c->arena, LLVMValueRef, nbytes);
+			for (int64_t j = 0; j < nbytes; j++)
+				bs[j] = LLVMConstInt(c->t_i8, mask[j], false);
+			LLVMValueRef init = LLVMConstArray2(c->t_i8, bs, (uint64_t)nbytes);
+			bits = LLVMAddGlobal(c->mod, LLVMTypeOf(init), "gcroot.bits");
+			LLVMSetInitializer(bits, init);
+			LLVMSetGlobalConstant(bits, true);
+			LLVMSetLinkage(bits, LLVMPrivateLinkage);
+		}
+		LLVMValueRef f[3] = {g, LLVMConstInt(c->t_i64, (uint64_t)size, false), bits};
+		es[k++] = LLVMConstNamedStruct(et, f, 3);
+	}
+	LLVMValueRef z[3] = {LLVMConstNull(c->t_ptr), LLVMConstInt(c->t_i64, 0, false),
+			     LLVMConstNull(c->t_ptr)};
+	es[k++] = LLVMConstNamedStruct(et, z, 3);
+	LLVMValueRef arr = LLVMConstArray2(et, es, (uint64_t)k);
+	LLVMValueRef t = LLVMAddGlobal(c->mod, LLVMTypeOf(arr), "rt_gcroots");
+	LLVMSetInitializer(t, arr);
+	LLVMSetGlobalConstant(t, true);
+	LLVMSetAlignment(t, 8);
 }
 
 static void
@@ -172,14 +204,17 @@ cg_program(Program *p, const CgOptions *o)
 		LLVMPositionBuilderAtEnd(c.b, LLVMAppendBasicBlockInContext(c.ctx, init, "entry"));
 		LLVMBuildRetVoid(c.b);
 	}
+	emit_gcroots(&c, p);
 	if (diag_nerrors() > 0) {
 		ok = false;
 		diag_flush(); // the caller may exit without flushing when we fail
 	}
 	if (ok && o->verify)
 		verify(&c);
-	if (ok)
-		ok = run_passes(&c, o->optlevel);
+	if (ok) {
+		cg_limit_inlining(&c);
+		ok = cg_optimize(&c, o->optlevel);
+	}
 	if (ok)
 		ok = write_output(&c, o);
 

@@ -204,6 +204,27 @@ typedef struct RtMemStats {
 } RtMemStats;
 void rt_read_memstats(RtMemStats *out);
 
+// ---- the collector's roots: package variables ----
+// The generated module defines `const RtGCRoot rt_gcroots[]` (external linkage): one entry
+// per package-level variable, ended by an entry whose addr is NULL. The collector scans
+// the variables with gcdata precisely and skips those without; any other writable data
+// (the runtime's own variables) is scanned conservatively. Heap objects are scanned with
+// their types' gcdata, so gcdata must be exact: a pointer word left out is a pointer the
+// collector does not see.
+typedef struct RtGCRoot {
+	void *addr;            // the variable
+	uint64_t size;         // its size in bytes
+	const uint8_t *gcdata; // bitmap over size/8 words as RtType.gcdata; NULL: no pointers
+} RtGCRoot;
+
+// ---- runtime and runtime/debug functions (codegen's rt_<pkg>_<Name> convention) ----
+void rt_runtime_GC(void);                                  // runtime.GC()
+void rt_runtime_KeepAlive(const RtType *t, void *data);    // runtime.KeepAlive(x)
+void rt_runtime_ReadMemStats(void *m);                     // runtime.ReadMemStats(m)
+void rt_runtime_SetFinalizer(const RtType *ot, void *obj, const RtType *ft, void *fn);
+int64_t rt_runtime_debug_SetGCPercent(int64_t percent);    // debug.SetGCPercent
+void rt_runtime_debug_FreeOSMemory(void);                  // debug.FreeOSMemory()
+
 // ---- methods the runtime calls: Error() and String() for fmt and panic ----
 // fn receives the interface's data word (exactly what an interface method call passes:
 // the pointer to the boxed value, or the value itself when RT_FLAG_DIRECT) and returns
