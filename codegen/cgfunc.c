@@ -149,6 +149,7 @@ find_memvals(Func *f)
 			Value *v = b->values.v[j];
 			for (int k = 0; k < v->nargs; k++) {
 				bool friendly = (v->op == OP_STORE && k == 1) || v->op == OP_EXTRACT ||
+						v->op == OP_METHODVALUE ||
 						(v->op == OP_MAKEIFACE && !cg_is_direct(v->args[0]->type));
 				if (!friendly)
 					ok[v->args[k]->id] = false;

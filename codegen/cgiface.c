@@ -812,6 +812,12 @@ cg_emit_methodvalue(Cg *c, Value *v)
 		obj = cg_rtcall(c, "rt_alloc", c->t_ptr, &desc, 1);
 	}
 	LLVMBuildStore(c->b, code, LLVMBuildStructGEP2(c->b, cty, obj, 0, ""));
-	LLVMBuildStore(c->b, cg_value(c, rv), LLVMBuildStructGEP2(c->b, cty, obj, 1, ""));
+	LLVMValueRef slot = LLVMBuildStructGEP2(c->b, cty, obj, 1, "");
+	LLVMValueRef big = c->memvals ? c->memvals[rv->id] : NULL; // a big LOAD kept in memory
+	if (big)
+		LLVMBuildMemCpy(c->b, slot, 8, big, (unsigned)type_align(rt),
+				LLVMConstInt(c->t_i64, (uint64_t)type_size(rt), false));
+	else if (type_size(rt) > 0)
+		LLVMBuildStore(c->b, cg_value(c, rv), slot);
 	return obj;
 }

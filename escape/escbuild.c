@@ -166,6 +166,12 @@ heap_reason(Value *v)
 			return "too large for stack";
 		}
 		return NULL;
+	case OP_METHODVALUE:
+		// gc: a method value's closure larger than the implicit stack limit
+		if (v->nargs > 0 && v->args[0]->type &&
+		    8 + type_size(v->args[0]->type) > ESC_MAX_IMPLICIT_STACK)
+			return "too large for stack";
+		return NULL;
 	case OP_MAKESLICE: {
 		int64_t n;
 		Value *r = v->nargs > 1 ? v->args[1] : v->args[0];
