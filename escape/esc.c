@@ -139,7 +139,8 @@ build_graph(Graph *g, Program *p)
 				Block *blk = f->blocks.v[bi];
 				for (int i = 0; i < blk->values.len; i++) {
 					Value *v = blk->values.v[i];
-					if (v->op != OP_CALL && v->op != OP_FUNCADDR)
+					if (v->op != OP_CALL && v->op != OP_FUNCADDR &&
+					    v->op != OP_METHODVALUE)
 						continue;
 					Unit *c = callee_unit(g, (Obj *)v->aux);
 					if (c)

@@ -250,6 +250,15 @@ mark_live(EscBatch *b, EscFn *e)
 	}
 }
 
+static void
+new_alloc_loc(EscBatch *b, EscFn *e, Value *v, Block *blk)
+{
+	EscLoc *l = esc_new_loc(b, ELOC_ALLOC, e, blk->loopdepth);
+	l->val = v;
+	l->heapwhy = heap_reason(v);
+	e->alloc[v->id] = l;
+}
+
 // esc_build_locs: phase 1 (see the file comment). Functions of a batch must have their
 // locations built before any edges, since literals refer to their parents' variables.
 void
@@ -317,10 +326,16 @@ esc_build_locs(EscBatch *b, EscFn *e)
 		for (int i = 0; i < blk->values.len; i++) {
 			Value *v = blk->values.v[i];
 			if (makes_alloc_loc(v)) {
-				EscLoc *l = esc_new_loc(b, ELOC_ALLOC, e, blk->loopdepth);
-				l->val = v;
-				l->heapwhy = heap_reason(v);
-				e->alloc[v->id] = l;
+				// gc walks I(f(x)) from the outside in: the box of an allocation
+				// ([]byte(s), a + b) is numbered before it
+				for (int k = i + 1; k < blk->values.len && !e->alloc[v->id]; k++) {
+					Value *w = blk->values.v[k];
+					if (w->op == OP_MAKEIFACE && w->nargs == 1 && w->args[0] == v &&
+					    makes_alloc_loc(w) && !e->alloc[w->id])
+						new_alloc_loc(b, e, w, blk);
+				}
+				if (!e->alloc[v->id])
+					new_alloc_loc(b, e, v, blk);
 			} else if (v->op == OP_ALLOC && v->auxint == ALLOC_VAR && val_obj(v)) {
 				EscLoc *l = esc_obj_loc(b, val_obj(v));
 				e->alloc[v->id] = l;
@@ -794,7 +809,7 @@ index_assigns(EscBatch *b, PtrMap *m, Node *n)
 				EscLoc *l = id && id->kind == N_IDENT && id->u.ident.obj
 						    ? esc_obj_loc(b, id->u.ident.obj)
 						    : NULL;
-				if (l && l->kind == ELOC_VAR)
+				if (l && l->kind == ELOC_VAR && 0)
 					l->loopdepth = 0;
 			}
 		}

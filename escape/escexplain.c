@@ -82,7 +82,7 @@ esc_warn(EscBatch *b, Pos pos, const char *fmt, ...)
 	va_end(ap);
 	if (b && b->mlevel >= 2) {
 		const char *line = arena_sprintf(b->arena, "%s: %s", pos_string(pos), buf);
-		if (b->lastwarn && strcmp(b->lastwarn, line) == 0)
+		if (b->lastwarn && strcmp(b->lastwarn, line) == 0 && strstr(line, "self-assignment"))
 			return; // one self-assignment statement stores several words
 		b->lastwarn = line;
 		diag_flush();
@@ -177,6 +177,8 @@ stmt_text(Arena *a, Node *st)
 	case N_SEND:
 		return arena_sprintf(a, "%s <- %s", expr_string(st->u.binary.x),
 				     expr_string(st->u.binary.y));
+	case N_EXPRSTMT:
+		return expr_string(st->u.x);
 	default:
 		return "?";
 	}
@@ -211,10 +213,13 @@ index_stmt(EscBatch *b, Node *n)
 		index_list(b, &n->u.assign.lhs, n);
 		index_list(b, &n->u.assign.rhs, n);
 		break;
-	case N_RETURN:
+	case N_RETURN: {
 		index_list(b, &n->u.list, n);
 		ptrmap_put(b->arena, &b->stmtof, n, n);
+		EscReturn r = {b->indexfn, n};
+		vec_push(b->arena, b->returns, r);
 		break;
+	}
 	case N_SEND:
 		if (n->u.binary.y)
 			ptrmap_put(b->arena, &b->stmtof, n->u.binary.y, n);
@@ -252,8 +257,16 @@ index_stmt(EscBatch *b, Node *n)
 		ptrmap_put(b->arena, &b->stmtof, n, n);
 		index_stmt(b, n->u.range.body);
 		break;
-	case N_SWITCH:
 	case N_TYPESWITCH:
+		for (int i = 0; i < n->u.sw.body.len; i++) {
+			Node *cl = n->u.sw.body.v[i];
+			if (cl && cl->kind == N_CASECLAUSE && cl->u.clause.obj) {
+				ptrmap_put(b->arena, &b->caseof, cl->u.clause.obj, cl);
+				ptrmap_put(b->arena, &b->caseof, cl, n);
+			}
+		}
+		// fallthrough
+	case N_SWITCH:
 	case N_SELECT:
 		index_stmt(b, n->u.sw.init);
 		for (int i = 0; i < n->u.sw.body.len; i++)
@@ -279,6 +292,7 @@ build_index(EscBatch *b)
 	for (int i = 0; i < b->fns.len; i++) {
 		EscFn *e = b->fns.v[i];
 		Node *d = e->info ? e->info->decl : NULL;
+		b->indexfn = e;
 		if (d && d->kind == N_FUNCDECL)
 			index_stmt(b, d->u.funcdecl.body);
 		else if (d && d->kind == N_FUNCLIT)
@@ -674,20 +688,54 @@ range_pos(Node *st)
 	return p;
 }
 
+// return_notes: result dst <- src through a return statement of c->e: the first one
+// whose result expression holds src (the SSA value of "return &x" is x's memory, which
+// does not lead back to the statement).
 static bool
-return_notes(Ctx *c, Value *why, EscLoc *dst)
+return_notes(Ctx *c, EscLoc *dst)
 {
-	Node *o = why->origin;
-	if (why->op == OP_TUPLE && dst->resultidx < why->nargs)
-		o = why->args[dst->resultidx]->origin;
-	Node *st = o ? ptrmap_get(&c->b->stmtof, o) : NULL;
-	if (!st || st->kind != N_RETURN)
+	int mark = c->ns->n;
+	for (int i = 0; i < c->b->returns.len; i++) {
+		Node *st = c->b->returns.v[i].ret;
+		if (c->b->returns.v[i].fn != c->e || st->u.list.len == 0)
+			continue;
+		Node *x = st->u.list.len == 1 ? st->u.list.v[0]
+		          : dst->resultidx < st->u.list.len ? st->u.list.v[dst->resultidx]
+							: NULL;
+		c->ns->n = mark;
+		push(c->ns, stmt_text(c->b->arena, st), "return", st->pos);
+		if (x && walk(c, x))
+			return true;
+	}
+	c->ns->n = mark;
+	return false;
+}
+
+// case_notes: the variable of a type switch's clause receives the guard's operand (gc:
+// "switch case", the clause printed as "case T: body").
+static bool
+case_notes(Ctx *c, Obj *o)
+{
+	Node *cl = ptrmap_get(&c->b->caseof, o);
+	Node *sw = cl ? ptrmap_get(&c->b->caseof, cl) : NULL;
+	if (!sw)
 		return false;
-	push(c->ns, stmt_text(c->b->arena, st), "return", st->pos);
-	if (st->u.list.len > 1 && dst->resultidx < st->u.list.len)
-		walk(c, st->u.list.v[dst->resultidx]);
-	else if (st->u.list.len == 1)
-		walk(c, st->u.list.v[0]);
+	Arena *a = c->b->arena;
+	const char *text = cl->u.clause.isdefault
+				   ? "default: "
+				   : arena_sprintf(a, "case %s: ", list_string(a, &cl->u.clause.list));
+	for (int i = 0; i < cl->u.clause.body.len; i++)
+		text = arena_sprintf(a, "%s%s%s", text, i ? "; " : "",
+				     stmt_text(a, cl->u.clause.body.v[i]));
+	push(c->ns, text, "switch case", cl->pos);
+	Node *g = sw->u.sw.tag;
+	if (g && g->kind == N_ASSIGN && g->u.assign.rhs.len == 1)
+		g = g->u.assign.rhs.v[0];
+	else if (g && g->kind == N_EXPRSTMT)
+		g = g->u.x;
+	g = unparen(g);
+	if (g && g->kind == N_TYPEASSERT)
+		walk(c, g->u.assert.x);
 	return true;
 }
 
@@ -790,13 +838,15 @@ derive_notes(EscBatch *b, EscLoc *dst, EscLoc *src, int derefs, Value *why, Note
 	if (dst->kind == ELOC_ALLOC && dst->val && dst->val->origin &&
 	    (why->op == OP_STORE || why->op == OP_SETVAR) && literal_notes(&c, dst))
 		return;
-	if (dst->kind == ELOC_RESULT && why->block && why->block->kind == BK_RET &&
-	    why->block->control == why) {
-		return_notes(&c, why, dst);
+	if (dst->kind == ELOC_RESULT && why->op != OP_SETVAR && why->op != OP_STORE &&
+	    return_notes(&c, dst))
 		return;
-	}
 	switch (why->op) {
 	case OP_SETVAR:
+		if (why->aux && case_notes(&c, why->aux))
+			return;
+		stmt_notes(&c, why, dst);
+		return;
 	case OP_STORE:
 		stmt_notes(&c, why, dst);
 		return;

@@ -89,6 +89,43 @@ esc_obj_loc(EscBatch *b, Obj *o)
 	return ptrmap_get(&b->objloc, o);
 }
 
+// inner_edge: edge e of allocation l was made by l's own initialisation (the operand of
+// a boxing, a store into l's fields or elements), which gc walks after l itself.
+static bool
+inner_edge(EscLoc *l, EscEdge *e)
+{
+	Value *w = e->why;
+	if (!w || !l->val || l->kind != ELOC_ALLOC)
+		return false;
+	if (w == l->val)
+		return true;
+	if (w->op != OP_STORE || w->nargs < 1)
+		return false;
+	Value *p = w->args[0];
+	for (int g = 0; p && g < 64 && (p->op == OP_FIELDADDR || p->op == OP_INDEXADDR); g++)
+		p = p->nargs > 0 ? p->args[0] : NULL;
+	return p == l->val;
+}
+
+// stored_escapes: &src was stored into something that escapes, while the graph is built.
+// gc walks an expression from the outside in, so the addresses stored into src by its
+// own initialisation are met after src escapes: they escape at once too.
+static void
+stored_escapes(EscBatch *b, EscLoc *dst, EscLoc *src, int derefs, Value *why, int depth)
+{
+	if (b->mlevel >= 2)
+		esc_explain_stored(b, dst, src, derefs, why);
+	bool was = src->escapes;
+	src->escapes = true; // &src stored in the heap (or something as long-lived)
+	if (was || depth > 32)
+		return;
+	for (int i = 0; i < src->edges.len; i++) {
+		EscEdge *e = &src->edges.v[i];
+		if (e->derefs < 0 && !e->src->escapes && inner_edge(src, e))
+			stored_escapes(b, src, e->src, e->derefs, e->why, depth + 1);
+	}
+}
+
 // esc_flow records dst = *^derefs src (see the file comment for the shortcuts).
 void
 esc_flow(EscBatch *b, EscLoc *dst, EscLoc *src, int derefs, Value *why)
@@ -98,9 +135,7 @@ esc_flow(EscBatch *b, EscLoc *dst, EscLoc *src, int derefs, Value *why)
 	if (dst == src && derefs >= 0)
 		return; // x = x, x = *x: nothing new flows
 	if (dst->escapes && derefs < 0) {
-		if (b->mlevel >= 2)
-			esc_explain_stored(b, dst, src, derefs, why);
-		src->escapes = true; // &src stored in the heap (or something as long-lived)
+		stored_escapes(b, dst, src, derefs, why, 0);
 		return;
 	}
 	EscEdge e = {src, derefs, why};

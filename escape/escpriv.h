@@ -12,6 +12,12 @@ typedef struct EscLoc EscLoc;
 typedef struct EscFn EscFn;
 typedef struct EscBatch EscBatch;
 
+// EscReturn: a return statement of a function of the batch (-m=2 explanations).
+typedef struct EscReturn {
+	EscFn *fn;
+	Node *ret; // N_RETURN
+} EscReturn;
+
 // gc encodes at most this many result leaks per parameter; later results leak to the heap.
 #define ESC_NUM_RESULTS 7
 // Sizes above which gc never puts an object on the stack (cmd/compile ir.MaxStackVarSize
@@ -115,6 +121,9 @@ struct EscBatch {
 	bool indexed;         // stmtof and ifaceat are built
 	PtrMap stmtof;        // lhs, rhs, declared name, result Node * -> its statement
 	PtrMap ifaceat;       // Node * -> the MAKEIFACE value converting it
+	PtrMap caseof;        // type switch: clause Obj * -> clause, clause -> switch
+	VEC(EscReturn) returns; // every return statement, in source order
+	EscFn *indexfn;       // the function being indexed
 	uint32_t explaingen;  // explanations printed so far
 	const char *lastwarn; // last -m=2 line printed by esc_warn
 	PtrMap argcall;       // argument Node * -> its call (escreport.c, built lazily)

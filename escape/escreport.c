@@ -269,7 +269,8 @@ esc_report_pos(EscBatch *b, EscFn *e, Value *v)
 	}
 	Pos pos = value_pos(v);
 	Node *o = v->origin;
-	bool explicit = o && o->kind == N_CALL && o->u.call.kind == CALL_CONV;
+	bool explicit = o && o->kind == N_CALL && o->u.call.kind == CALL_CONV && o->type &&
+			type_is_interface(o->type);
 	if (v->op == OP_MAKEIFACE && !explicit) {
 		pos = conv_pos(&b->argcall, v, pos);
 		pos = stmt_conv_pos(e, v, pos);
