@@ -33,8 +33,7 @@
 //
 // Also gc's special cases: self-assignments (b.buf = b.buf[1:], p.x = p.y) add no flow
 // and are reported; a func value that always holds one function (a FUNCADDR or a
-// MAKECLOSURE, through variables assigned once) is called statically; range variables
-// have loop depth 0 (gc declares them at function level); blocks reachable only through
+// MAKECLOSURE, through variables assigned once) is called statically; blocks reachable only through
 // a branch on a constant condition are ignored (gc deletes `if false { ... }` first);
 // uintptr -> unsafe.Pointer conversions trace the pointer through integer arithmetic.
 //
@@ -750,7 +749,7 @@ assign_string(Node *as)
 
 // index_assigns maps every side of the plain assignments (=) in statement n to its
 // statement (the builder gives a store the lhs as origin; gc reports the statement), and
-// the values of var declarations to their spec; it puts range variables at loop depth 0.
+// the values of var declarations to their spec.
 static void
 index_assigns(EscBatch *b, PtrMap *m, Node *n)
 {
@@ -800,19 +799,10 @@ index_assigns(EscBatch *b, PtrMap *m, Node *n)
 		index_assigns(b, m, n->u.fors.body);
 		break;
 	case N_RANGE:
-		// gc declares `for k, v := range x` variables at function level (no ODCL): their
-		// locations have loop depth 0, wherever the loop is.
-		if (n->u.range.define) {
-			Node *kv[2] = {n->u.range.key, n->u.range.value};
-			for (int i = 0; i < 2; i++) {
-				Node *id = unparen(kv[i]);
-				EscLoc *l = id && id->kind == N_IDENT && id->u.ident.obj
-						    ? esc_obj_loc(b, id->u.ident.obj)
-						    : NULL;
-				if (l && l->kind == ELOC_VAR && 0)
-					l->loopdepth = 0;
-			}
-		}
+		// `for k, v := range x` variables keep the loop depth of the range statement
+		// itself (the builder declares them before the loop): in gc's test
+		// fixedbugs/issue21709.go a range nested in a loop lets nothing escape through
+		// them.
 		index_assigns(b, m, n->u.range.body);
 		break;
 	case N_SWITCH:
