@@ -22,6 +22,13 @@ Suites (the positional argument):
               (testdata/gosuite-pass.txt).
   crashscan   `gosub build` over every .go file of Go's suite; any exit other than 0 or
               1, any signal, any hang, any "internal compiler error" fails.
+  escape      testdata/escape/NAME.go with "// escgolden [flags]" (e.g. -m=2 -l): the
+              compiler's whole output (stdout and stderr) against NAME.golden byte for
+              byte; --update writes NAME.golden from gc (go tool compile -p=p flags).
+              "// allocs": testdata/escape/NAME.go is built with -m and run; it prints
+              "alloc NAME CALLS MALLOCS" lines (MALLOCS: runtime.MemStats.Mallocs delta
+              over CALLS calls of func NAME), and MALLOCS must equal CALLS times the number
+              of "escapes to heap"/"moved to heap" lines -m prints inside func NAME.
 
 Go's conventions (test/run.go): the directive is the file's text up to the first blank
 line, less a leading "+build" line and the leading "//". For "// errorcheck", every
@@ -757,11 +764,95 @@ def test_compile(ctx, path, name, recipe, tmp):
 	return Result(name, 'pass')
 
 
+def test_escgolden(ctx, path, name, recipe, tmp):
+	"""// escgolden: the -m / -m=2 output against NAME.golden, byte for byte."""
+	golden = path[:-3] + '.golden'
+	cwd, base = os.path.split(path)
+	if ctx.args.update:
+		p = run_cmd(['go', 'tool', 'compile', '-p=p', '-o', os.path.join(tmp, 'a.o')] +
+			recipe.flags + [base], cwd=cwd, env=ctx.gc.env, merge=True)
+		write_golden(golden, p.out, True)
+		return Result(name, 'pass')
+	p = run_cmd([ctx.args.gosub, 'build', '-emit-llvm', '-o', os.path.join(tmp, 'a.ll')] +
+		gosub_flags(recipe.flags) + [base], cwd=cwd, env=ctx.compiler.env, merge=True)
+	if p.timed_out or p.rc not in (0, 1):
+		r = compile_failure(p)
+		if r:
+			return Result(name, 'fail', r, head(p.out))
+	want = read_opt(golden, None)
+	if want is None:
+		return Result(name, 'fail', 'no %s (write it with --update)' % os.path.basename(golden))
+	if p.out != want:
+		return Result(name, 'fail', 'output differs from %s' % os.path.basename(golden),
+			short_diff(want.decode('utf-8', 'replace'), p.out.decode('utf-8', 'replace'),
+				'gc', 'gosub'))
+	return Result(name, 'pass')
+
+
+def func_ranges(src):
+	"""Maps each top-level func name of src to its (first, last) line."""
+	out = {}
+	lines = src.split('\n')
+	for i, line in enumerate(lines):
+		m = re.match(r'func (?:\([^)]*\) )?(\w+)', line)
+		if not m:
+			continue
+		j = i
+		if not line.rstrip().endswith('}'):
+			while j + 1 < len(lines) and lines[j + 1] != '}':
+				j += 1
+			j += 1
+		out[m.group(1)] = (i + 1, j + 1)
+	return out
+
+
+def test_allocs(ctx, path, name, recipe, tmp):
+	"""// allocs: the heap allocations a run counts equal the ones -m predicts."""
+	cwd, base = os.path.split(path)
+	exe = os.path.join(tmp, 'a.out')
+	p = run_cmd([ctx.args.gosub, 'build', '-m', '-o', exe] + gosub_flags(recipe.flags) +
+		[base], cwd=cwd, env=ctx.compiler.env, merge=True)
+	r = compile_failure(p)
+	if r or p.rc != 0:
+		return Result(name, 'fail', r or 'compile failed', head(p.out))
+	sites = []
+	for line in p.out.decode('utf-8', 'replace').split('\n'):
+		m = re.match(r'[^:]*:(\d+):\d+: (.*)$', line)
+		if m and (m.group(2).endswith(' escapes to heap') or
+				m.group(2).startswith('moved to heap: ')):
+			sites.append(int(m.group(1)))
+	ranges = func_ranges(read_source(path))
+	run = run_cmd([exe], cwd=cwd, env=ctx.compiler.env)
+	if run.rc != 0:
+		return Result(name, 'fail', 'run: exit %d' % run.rc, head(run.out + run.err))
+	errs = []
+	n = 0
+	for line in run.out.decode('utf-8', 'replace').split('\n'):
+		w = line.split()
+		if len(w) != 4 or w[0] != 'alloc':
+			continue
+		n += 1
+		fn, calls, got = w[1], int(w[2]), int(w[3])
+		if fn not in ranges:
+			errs.append('no func %s' % fn)
+			continue
+		lo, hi = ranges[fn]
+		k = sum(1 for s in sites if lo <= s <= hi)
+		if got != calls * k:
+			errs.append('%s: %d mallocs in %d calls, -m predicts %d sites (%d)' % (
+				fn, got, calls, k, calls * k))
+	if n == 0:
+		errs.append('the program printed no "alloc" lines')
+	if errs:
+		return Result(name, 'fail', errs[0], errs[1:])
+	return Result(name, 'pass')
+
+
 def test_own(ctx, path, suite):
 	"""Runs one test of our own suites, choosing the kind by suite and directive."""
 	name = os.path.relpath(path, HERE)
 	defaults = {'run': 'run', 'errorcheck': None, 'ssa': None, 'codegen': None,
-		'fixedbugs': None}
+		'fixedbugs': None, 'escape': None}
 	try:
 		recipe = recipe_of(path, defaults.get(suite))
 	except OSError as e:
@@ -769,8 +860,9 @@ def test_own(ctx, path, suite):
 	if recipe is None:
 		return Result(name, 'fail', 'no directive on the first line')
 	a = recipe.action
-	if ctx.args.update and not (a == 'run' and suite in ('run', 'fixedbugs')):
-		return Result(name, 'skip', '--update writes run goldens only')
+	if ctx.args.update and not (a == 'run' and suite in ('run', 'fixedbugs')) and \
+			a != 'escgolden':
+		return Result(name, 'skip', '--update writes run and escgolden goldens only')
 	with tempfile.TemporaryDirectory(prefix='gosub-test-') as tmp:
 		if a == 'run':
 			return test_run_own(ctx, path, name, recipe, tmp)
@@ -782,6 +874,10 @@ def test_own(ctx, path, suite):
 			return test_check_llvm(ctx, path, name, recipe, tmp)
 		if a == 'compile':
 			return test_compile(ctx, path, name, recipe, tmp)
+		if a == 'escgolden':
+			return test_escgolden(ctx, path, name, recipe, tmp)
+		if a == 'allocs':
+			return test_allocs(ctx, path, name, recipe, tmp)
 	return Result(name, 'fail', 'unknown directive "%s"' % a)
 
 
@@ -977,7 +1073,7 @@ def main():
 	ap = argparse.ArgumentParser(description=__doc__.split('\n')[0],
 		formatter_class=argparse.RawDescriptionHelpFormatter)
 	ap.add_argument('suite', choices=['run', 'errorcheck', 'ssa', 'codegen', 'fixedbugs',
-		'gosuite', 'crashscan'])
+		'gosuite', 'crashscan', 'escape'])
 	ap.add_argument('files', nargs='*', help='only these tests (paths; for gosuite, '
 		'paths relative to the Go test directory)')
 	ap.add_argument('--gosub', default=os.environ.get('GOSUB', 'gosub'),
