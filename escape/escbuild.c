@@ -33,8 +33,9 @@
 //
 // Also gc's special cases: self-assignments (b.buf = b.buf[1:], p.x = p.y) add no flow
 // and are reported; a func value that always holds one function (a FUNCADDR or a
-// MAKECLOSURE, through variables assigned once) is called statically; blocks reachable only through
-// a branch on a constant condition are ignored (gc deletes `if false { ... }` first);
+// MAKECLOSURE, through variables assigned once) is called statically; blocks reachable
+// only through a branch on a constant condition are ignored (gc deletes `if false { ... }`
+// first);
 // uintptr -> unsafe.Pointer conversions trace the pointer through integer arithmetic.
 //
 // Source: gc's escape analysis (cmd/compile/internal/escape: expr.go, call.go,
