@@ -720,6 +720,9 @@ typedef struct DeferredUnder {
 static VEC(DeferredUnder) deferred;
 
 static void set_underlying(Type *t, Type *u);
+static void valid_type(Type *t);
+static void report_type_cycle(Obj **cycle, int n);
+typedef VEC(Obj *) ObjPath;
 
 // resolve_deferred completes the types whose underlying type was incomplete when they
 // were declared; names that remain incomplete form a cycle.
@@ -737,14 +740,34 @@ resolve_deferred(void)
 			}
 		}
 	}
+	// What is left are chains of names ending in a cycle ("type a b; type b c; type c
+	// b"): each cycle is reported once, from its member declared first; the names
+	// leading into it become invalid silently.
 	for (int i = 0; i < deferred.len; i++) {
 		DeferredUnder *d = &deferred.v[i];
-		if (d->t->incomplete) {
-			error_at(d->obj->pos, "invalid recursive type %s\n\t%s: %s refers to\n\t%s: %s",
-				 d->obj->name->name, pos_string(d->obj->pos), d->obj->name->name,
-				 pos_string(d->obj->pos), d->obj->name->name);
-			set_underlying(d->t, ty_invalid);
+		if (!d->t->incomplete)
+			continue;
+		ObjPath chain = {0};
+		Type *t = d->t;
+		int start = -1;
+		while (t && t->incomplete && start < 0) {
+			for (int k = 0; k < chain.len; k++)
+				if (chain.v[k] == t->obj)
+					start = k;
+			if (start >= 0)
+				break;
+			vec_push(perm, chain, t->obj);
+			Type *next = NULL;
+			for (int k = 0; k < deferred.len; k++)
+				if (deferred.v[k].t == t)
+					next = deferred.v[k].u;
+			t = next;
 		}
+		if (start >= 0)
+			report_type_cycle(chain.v + start, chain.len - start);
+		for (int k = 0; k < chain.len; k++)
+			if (chain.v[k]->type && chain.v[k]->type->incomplete)
+				set_underlying(chain.v[k]->type, ty_invalid);
 	}
 	deferred.len = 0;
 }
@@ -1410,6 +1433,30 @@ static void check_body(FuncInfo *fi, Node *body, FuncCtx *outer);
 
 // ---- package-level declarations ----
 
+// Type names whose declarations are being checked, innermost last: a reference to an
+// alias on this stack closes a cycle, invalid when only aliases take part (types2's
+// validCycle: a cycle needs a defined type to be permitted).
+static ObjPath typedecl_stack;
+
+// alias_cycle reports whether the alias o is referred to from its own declaration,
+// reporting the cycle if it consists of aliases only.
+static bool
+alias_cycle(Obj *o)
+{
+	for (int i = 0; i < typedecl_stack.len; i++) {
+		if (typedecl_stack.v[i] != o)
+			continue;
+		for (int k = i; k < typedecl_stack.len; k++) {
+			Node *d = typedecl_stack.v[k]->decl;
+			if (!d || d->kind != N_TYPESPEC || !d->u.typespec.alias)
+				return false;
+		}
+		report_type_cycle(typedecl_stack.v + i, typedecl_stack.len - i);
+		return true;
+	}
+	return false;
+}
+
 static void
 check_type_decl(Obj *o)
 {
@@ -1417,11 +1464,17 @@ check_type_decl(Obj *o)
 	if (spec->u.typespec.tparams.len > 0)
 		error_at(o->pos, "generic type %s not supported", o->name->name);
 	if (spec->u.typespec.alias) {
-		o->type = tc_type(spec->u.typespec.type);
+		vec_push(perm, typedecl_stack, o);
+		Type *t = tc_type(spec->u.typespec.type);
+		typedecl_stack.len--;
+		if (!o->type)
+			o->type = t;
 		return;
 	}
 	Type *t = o->type;
+	vec_push(perm, typedecl_stack, o);
 	Type *u = tc_type(spec->u.typespec.type);
+	typedecl_stack.len--;
 	if (u && u != t && u->incomplete && u->obj && is_pkg_level(u->obj)) {
 		// type T2 T1 while T1 is being defined: T2's underlying type is T1's, known
 		// once T1 is complete
@@ -1440,6 +1493,7 @@ check_type_decl(Obj *o)
 		}
 	}
 	set_underlying(t, u);
+	valid_type(t);
 }
 
 static void
@@ -1635,6 +1689,12 @@ obj_operand(Operand *x, Obj *o, Node *n)
 		return;
 	case OBJ_TYPE:
 		ensure(o);
+		if (!o->type && o->decl && o->decl->kind == N_TYPESPEC && o->decl->u.typespec.alias &&
+		    alias_cycle(o)) {
+			o->type = ty_invalid;
+			invalidate(x);
+			return;
+		}
 		if (o->name == sym_cstr("comparable") && !o->pkg && o->type == ty_invalid) {
 			error_at(expr_startpos(n), "cannot use type comparable outside a type constraint: interface is (or embeds) comparable");
 			invalidate(x);
@@ -4940,30 +5000,157 @@ finish_node(Node *n)
 	}
 }
 
-// contains reports whether a value of type t holds a value of type target (through
-// struct fields and array elements, not pointers); visited stops the walk at each named
-// type once.
-static bool
-contains(Type *t, Type *target, TypeVec *visited)
+// ---- invalid recursive types (types2's validType) ----
+//
+// A defined type must not contain itself through struct fields, array elements or
+// embedded interfaces. valid_type walks from a defined type through the type its
+// declaration names (not its underlying type, so "type x y" passes through y and y is
+// named in the message), marking defined types on the way; reaching a marked type
+// closes a cycle, which is reported once, from the member declared first, and that
+// type becomes invalid. States per type id: 0 unknown, 1 marked, 2 valid, 3 invalid.
+
+enum { VT_UNKNOWN, VT_MARKED, VT_VALID, VT_INVALID, VT_PENDING };
+static VEC(uint8_t) vt_state;
+
+static int
+vt_get(Type *t)
+{
+	return t->id < vt_state.len ? vt_state.v[t->id] : VT_UNKNOWN;
+}
+
+static void
+vt_set(Type *t, int st)
+{
+	while (vt_state.len <= t->id)
+		vec_push(perm, vt_state, (uint8_t)VT_UNKNOWN);
+	vt_state.v[t->id] = (uint8_t)st;
+}
+
+// decl_rhs returns the type expression a defined type's declaration names.
+static Node *
+decl_rhs(Type *t)
+{
+	Obj *o = t->obj;
+	if (!o || o->kind != OBJ_TYPE || o->pkg != tc_pkg || !o->decl ||
+	    o->decl->kind != N_TYPESPEC || o->decl->u.typespec.alias)
+		return NULL;
+	return o->decl->u.typespec.type;
+}
+
+// report_type_cycle: types2's cycleError for types (compiler wording).
+static void
+report_type_cycle(Obj **cycle, int n)
+{
+	int first = 0;
+	for (int i = 1; i < n; i++)
+		if (pos_cmp(cycle[i]->pos, cycle[first]->pos) < 0)
+			first = i;
+	Obj *o = cycle[first];
+	char *msg = arena_sprintf(perm, "invalid recursive type %s", o->name->name);
+	int i = first;
+	for (int k = 0; k < n; k++) {
+		msg = arena_sprintf(perm, "%s\n\t%s: %s refers to", msg, pos_string(o->pos),
+				    o->name->name);
+		i = (i + 1) % n;
+		o = cycle[i];
+	}
+	msg = arena_sprintf(perm, "%s\n\t%s: %s", msg, pos_string(o->pos), o->name->name);
+	error_at(cycle[first]->pos, "%s", msg);
+}
+
+static int valid_type0(Type *t, Node *rhs, ObjPath *path);
+
+static int
+valid_fields(Type *u, Node *rhs, ObjPath *path)
+{
+	int res = VT_VALID;
+	Node *r = rhs;
+	while (r && r->kind == N_PAREN)
+		r = r->u.x;
+	if (r && r->kind == N_INTERFACETYPE) {
+		for (int i = 0; i < r->u.fields.len; i++) {
+			Node *f = r->u.fields.v[i];
+			if (!f || f->kind != N_FIELD || f->u.field.names.len || !f->u.field.type)
+				continue;
+			Node *ft = f->u.field.type, *alias = NULL;
+			if (ft->kind == N_IDENT && ft->u.ident.obj && ft->u.ident.obj->decl &&
+			    ft->u.ident.obj->decl->kind == N_TYPESPEC &&
+			    ft->u.ident.obj->decl->u.typespec.alias && ft->u.ident.obj->pkg == tc_pkg)
+				alias = ft->u.ident.obj->decl->u.typespec.type; // see through aliases
+			Type *et = ft->type;
+			if (!et && ft->kind == N_IDENT && ft->u.ident.obj &&
+			    ft->u.ident.obj->kind == OBJ_TYPE)
+				et = ft->u.ident.obj->type; // inside its own declaration
+			int st = valid_type0(et, alias, path);
+			if (st == VT_INVALID)
+				return st;
+			if (st == VT_PENDING)
+				res = st;
+		}
+		return res;
+	}
+	if (!u)
+		return VT_VALID;
+	if (u->kind == TY_ARRAY)
+		return valid_type0(u->elem, NULL, path);
+	if (u->kind == TY_STRUCT)
+		for (int i = 0; i < u->fields.len; i++) {
+			int st = valid_type0(u->fields.v[i].type, NULL, path);
+			if (st == VT_INVALID)
+				return st;
+			if (st == VT_PENDING)
+				res = st;
+		}
+	return res;
+}
+
+// valid_type0 checks t (with its type expression rhs when t is unnamed and written out)
+// along path, the defined types walked through so far.
+static int
+valid_type0(Type *t, Node *rhs, ObjPath *path)
 {
 	if (!t)
-		return false;
-	if (t == target)
-		return true;
-	if (t->obj) {
-		for (int i = 0; i < visited->len; i++)
-			if (visited->v[i] == t)
-				return false;
-		vec_push(perm, *visited, t);
+		return VT_VALID;
+	Node *drhs = decl_rhs(t);
+	if (!drhs)
+		return t->obj ? VT_VALID : valid_fields(t, rhs, path);
+	if (t->incomplete || !drhs->type)
+		return VT_PENDING; // still being declared: decided later
+	// an interface made invalid by an embedded alias still being declared is walked
+	// through its source, where the cycle shows
+	if (type_under(t) == ty_invalid && drhs->kind != N_INTERFACETYPE)
+		return VT_INVALID;
+	switch (vt_get(t)) {
+	case VT_UNKNOWN: {
+		Type *rt = drhs->type;
+		vt_set(t, VT_MARKED);
+		vec_push(perm, *path, t->obj);
+		int st = rt->obj ? valid_type0(rt, NULL, path) : valid_fields(type_under(rt), drhs, path);
+		path->len--;
+		vt_set(t, st == VT_PENDING ? VT_UNKNOWN : st);
+		return st;
 	}
-	Type *u = type_under(t);
-	if (u->kind == TY_ARRAY)
-		return contains(u->elem, target, visited);
-	if (u->kind == TY_STRUCT)
-		for (int i = 0; i < u->fields.len; i++)
-			if (contains(u->fields.v[i].type, target, visited))
-				return true;
-	return false;
+	case VT_MARKED:
+		for (int i = 0; i < path->len; i++)
+			if (path->v[i] == t->obj) {
+				report_type_cycle(path->v + i, path->len - i);
+				vt_set(t, VT_INVALID);
+				set_underlying(t, ty_invalid);
+				return VT_INVALID;
+			}
+		return VT_VALID;
+	default:
+		return vt_get(t);
+	}
+}
+
+// valid_type checks the defined type t for invalid recursion (reported once).
+static void
+valid_type(Type *t)
+{
+	ObjPath path = {0};
+	if (t && t->obj && vt_get(t) == VT_UNKNOWN)
+		valid_type0(t, NULL, &path);
 }
 
 static void
@@ -4971,23 +5158,8 @@ check_recursive_types(void)
 {
 	for (int i = 0; i < tc_pkg->types.len; i++) {
 		Obj *o = tc_pkg->types.v[i];
-		Type *t = o->type;
-		if (!t || !t->obj || t->obj != o)
-			continue;
-		Type *u = type_under(t);
-		bool bad = false;
-		TypeVec visited = {0};
-		if (u->kind == TY_ARRAY)
-			bad = contains(u->elem, t, &visited);
-		else if (u->kind == TY_STRUCT)
-			for (int j = 0; j < u->fields.len && !bad; j++)
-				bad = contains(u->fields.v[j].type, t, &visited);
-		if (bad) {
-			error_at(o->pos, "invalid recursive type %s\n\t%s: %s refers to\n\t%s: %s",
-				 o->name->name, pos_string(o->pos), o->name->name, pos_string(o->pos),
-				 o->name->name);
-			set_underlying(t, ty_invalid);
-		}
+		if (o->type && o->type->obj == o)
+			valid_type(o->type);
 	}
 }
 
