@@ -160,6 +160,7 @@ run_batch(Graph *g, int *members, int n, int mlevel)
 	EscBatch b = {0};
 	b.arena = arena_new(256 * 1024);
 	b.mlevel = mlevel;
+	b.explain = mlevel >= 2 || esc_json_enabled();
 	b.heap = NEW(b.arena, EscLoc);
 	b.heap->kind = ELOC_HEAP;
 	b.heap->escapes = true;
@@ -237,4 +238,5 @@ esc_analyze(Program *p, int mlevel)
 	for (int i = 0; i < g.sccs.len; i++)
 		run_batch(&g, g.sccs.v[i].v, g.sccs.v[i].len, mlevel);
 	arena_free(g.a);
+	esc_json_write(p);
 }

@@ -13,3 +13,7 @@
 // Requires: p built by ssa_build, before ssa_run_passes (each variable one location).
 // Invalidates: nothing (it only writes Value.esc and Obj.leaks/nleaks).
 void esc_analyze(Program *p, int mlevel);
+
+// esc_set_json turns on gc's -json=0,DIR output (spec is "0,DIR" or "0,file://DIR"):
+// esc_analyze then writes DIR/PKG/FILE.json. Returns false for an unknown version.
+bool esc_set_json(const char *spec);

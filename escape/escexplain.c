@@ -61,8 +61,10 @@ push(Notes *ns, const char *text, const char *why, Pos pos)
 
 // esc_print prints -m=2 output on stdout, at once (gc prints these with fmt.Printf).
 void
-esc_print(const char *fmt, ...)
+esc_print(EscBatch *b, const char *fmt, ...)
 {
+	if (b->mlevel < 2)
+		return;
 	va_list ap;
 	va_start(ap, fmt);
 	vprintf(fmt, ap);
@@ -86,7 +88,7 @@ esc_warn(EscBatch *b, Pos pos, const char *fmt, ...)
 			return; // one self-assignment statement stores several words
 		b->lastwarn = line;
 		diag_flush();
-		esc_print("%s\n", line);
+		esc_print(b, "%s\n", line);
 		return;
 	}
 	warn_at(pos, "%s", buf);
@@ -945,12 +947,22 @@ esc_explain_loc(EscLoc *l)
 }
 
 static void
-print_flow(const char *pos, EscLoc *dst, const char *ops, const char *src, Notes *ns)
+print_flow(EscBatch *b, const char *pos, EscLoc *dst, const char *ops, const char *src,
+	   Pos srcpos, Notes *ns)
 {
-	esc_print("%s:   flow: %s = %s%s:\n", pos, esc_explain_loc(dst), ops, src);
-	for (int i = ns->n - 1; i >= 0; i--)
-		esc_print("%s:     from %s (%s) at %s\n", pos, ns->v[i].text, ns->v[i].why,
-			pos_string(ns->v[i].pos));
+	const char *flow = arena_sprintf(b->arena, "   flow: %s = %s%s:", esc_explain_loc(dst), ops,
+					 src);
+	esc_print(b, "%s:%s\n", pos, flow);
+	if (b->jcur)
+		esc_json_related(b, ns->n ? ns->v[ns->n - 1].pos : srcpos, flow);
+	for (int i = ns->n - 1; i >= 0; i--) {
+		esc_print(b, "%s:     from %s (%s) at %s\n", pos, ns->v[i].text, ns->v[i].why,
+			  pos_string(ns->v[i].pos));
+		if (b->jcur)
+			esc_json_related(b, ns->v[i].pos,
+					 arena_sprintf(b->arena, "     from %s (%s)", ns->v[i].text,
+						       ns->v[i].why));
+	}
 }
 
 // range_flow: gc evaluates a range expression into a temporary first, then assigns the
@@ -976,10 +988,10 @@ range_flow(EscBatch *b, const char *pos, EscLoc *dst, EscLoc *src, int derefs, V
 	walk(&c, st->u.range.x);
 	EscLoc temp = {0};
 	temp.kind = ELOC_TEMP;
-	print_flow(pos, &temp, deref_ops(inner), esc_explain_loc(src), &ns);
+	print_flow(b, pos, &temp, deref_ops(inner), esc_explain_loc(src), esc_loc_pos(b, src), &ns);
 	ns.n = 0;
 	push(&ns, "for loop", arr ? "range" : "range-deref", range_pos(st));
-	print_flow(pos, dst, arr ? "" : "*", "{temp}", &ns);
+	print_flow(b, pos, dst, arr ? "" : "*", "{temp}", (Pos){0}, &ns);
 	return true;
 }
 
@@ -993,7 +1005,7 @@ esc_explain_flow(EscBatch *b, const char *pos, EscLoc *dst, EscLoc *src, int der
 		return;
 	Notes ns;
 	derive_notes(b, dst, src, derefs, why, &ns);
-	print_flow(pos, dst, deref_ops(derefs), esc_explain_loc(src), &ns);
+	print_flow(b, pos, dst, deref_ops(derefs), esc_explain_loc(src), esc_loc_pos(b, src), &ns);
 }
 
 static EscEdge *
@@ -1011,7 +1023,7 @@ esc_explain_path(EscBatch *b, EscLoc *root, EscLoc *src, const char *pos)
 	EscLoc *l = src;
 	while (l != root && l->dst) {
 		if (l->explaingen == gen) {
-			esc_print("%s:   warning: truncated explanation due to assignment cycle; see "
+			esc_print(b, "%s:   warning: truncated explanation due to assignment cycle; see "
 				"golang.org/issue/35518\n",
 				pos);
 			return;
@@ -1041,7 +1053,8 @@ esc_explain_path(EscBatch *b, EscLoc *root, EscLoc *src, const char *pos)
 				derefs = -1;
 			to = to->dst;
 		}
-		print_flow(pos, to, deref_ops(derefs), esc_explain_loc(l), &inner);
+		print_flow(b, pos, to, deref_ops(derefs), esc_explain_loc(l), esc_loc_pos(b, l),
+			   &inner);
 		l = to;
 	}
 }
@@ -1051,9 +1064,12 @@ esc_explain_path(EscBatch *b, EscLoc *root, EscLoc *src, const char *pos)
 void
 esc_explain_stored(EscBatch *b, EscLoc *dst, EscLoc *src, int derefs, Value *why)
 {
-	const char *pos = pos_string(esc_loc_pos(b, src));
-	esc_print("%s: %s escapes to heap:\n", pos, esc_loc_name(src));
+	Pos p = esc_loc_pos(b, src);
+	const char *pos = pos_string(p);
+	esc_print(b, "%s: %s escapes to heap:\n", pos, esc_loc_name(src));
+	esc_json_begin(b, p, "escapes", "%s escapes to heap", esc_loc_name(src));
 	esc_explain_flow(b, pos, dst, src, derefs, why);
+	esc_json_end(b);
 }
 
 // esc_explain_captures prints gc's "f capturing by value: x (addr=.. assign=.. width=..)"

@@ -113,7 +113,7 @@ inner_edge(EscLoc *l, EscEdge *e)
 static void
 stored_escapes(EscBatch *b, EscLoc *dst, EscLoc *src, int derefs, Value *why, int depth)
 {
-	if (b->mlevel >= 2)
+	if (b->explain)
 		esc_explain_stored(b, dst, src, derefs, why);
 	bool was = src->escapes;
 	src->escapes = true; // &src stored in the heap (or something as long-lived)

@@ -124,6 +124,8 @@ struct EscBatch {
 	PtrMap caseof;        // type switch: clause Obj * -> clause, clause -> switch
 	VEC(EscReturn) returns; // every return statement, in source order
 	EscFn *indexfn;       // the function being indexed
+	bool explain;         // explanations are made: -m=2 or -json
+	void *jcur;           // the -json event explanations are attached to (escjson.c)
 	uint32_t explaingen;  // explanations printed so far
 	const char *lastwarn; // last -m=2 line printed by esc_warn
 	PtrMap argcall;       // argument Node * -> its call (escreport.c, built lazily)
@@ -159,7 +161,7 @@ bool esc_callee_leaks(Obj *callee, int i, EscLeaks *out);
 
 // ---- escexplain.c ----
 void esc_warn(EscBatch *b, Pos pos, const char *fmt, ...) PRINTF(3, 4); // an -m line
-void esc_print(const char *fmt, ...) PRINTF(1, 2);   // -m=2 output, unbuffered
+void esc_print(EscBatch *b, const char *fmt, ...) PRINTF(2, 3); // -m=2 output, unbuffered
 EscFn *esc_fn_of(EscBatch *b, Value *v);       // the function of the batch holding v
 const char *esc_explain_loc(EscLoc *l);         // "{heap}", "x", "{storage for E}"
 void esc_explain_flow(EscBatch *b, const char *pos, EscLoc *dst, EscLoc *src, int derefs,
@@ -171,6 +173,13 @@ Pos esc_loc_pos(EscBatch *b, EscLoc *l);        // position of l in -m=2 headers
 const char *esc_loc_name(EscLoc *l);            // name of l in -m=2 headers
 bool esc_is_hidden(EscLoc *l);                 // a location gc does not have
 void esc_fix_origins(Program *p);              // I(x): origin of the MAKEIFACE is I(x)
+
+// ---- escjson.c ----
+bool esc_json_enabled(void);
+void esc_json_begin(EscBatch *b, Pos pos, const char *code, const char *fmt, ...) PRINTF(4, 5);
+void esc_json_related(EscBatch *b, Pos pos, const char *msg);
+void esc_json_end(EscBatch *b);
+void esc_json_write(Program *p);
 
 // ---- escreport.c ----
 void esc_finish(EscBatch *b); // tags params, marks values, prints -m lines

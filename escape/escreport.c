@@ -314,6 +314,13 @@ esc_finish(EscBatch *b)
 		tag_params(b, b->fns.v[i]);
 	for (int i = 0; i < b->fns.len; i++)
 		mark_values(b, b->fns.v[i]);
+	for (int i = 0; esc_json_enabled() && i < b->locs.len; i++) {
+		EscLoc *l = b->locs.v[i];
+		if (l->kind == ELOC_ALLOC && l->escapes && reported_alloc(l->val)) {
+			esc_json_begin(b, esc_report_pos(b, l->fn, l->val), "escape", "%s", "");
+			esc_json_end(b);
+		}
+	}
 	if (b->mlevel < 1)
 		return;
 	// gc devirtualizes before escape analysis and says so at -m

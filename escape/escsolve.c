@@ -107,19 +107,26 @@ walk_one(EscBatch *b, EscLoc *root, uint32_t walkgen, Queue *q)
 			derefs = 0;
 		if (esc_outlives(root, l)) {
 			if (l->kind == ELOC_PARAM) {
-				if (b->mlevel >= 2 && !l->escapes) {
-					const char *pos = pos_string(esc_loc_pos(b, l));
-					esc_print("%s: parameter %s leaks to %s with derefs=%d:\n", pos,
-						  esc_loc_name(l), esc_explain_loc(root), derefs);
+				if (b->explain && !l->escapes) {
+					Pos p = esc_loc_pos(b, l);
+					const char *pos = pos_string(p);
+					esc_print(b, "%s: parameter %s leaks to %s with derefs=%d:\n",
+						  pos, esc_loc_name(l), esc_explain_loc(root), derefs);
+					esc_json_begin(b, p, "leak", "parameter %s leaks to %s with derefs=%d",
+						       esc_loc_name(l), esc_explain_loc(root), derefs);
 					esc_explain_path(b, root, l, pos);
+					esc_json_end(b);
 				}
 				leak_to(l, root, derefs);
 			}
 			if (addressof && !l->escapes) {
-				if (b->mlevel >= 2) {
-					const char *pos = pos_string(esc_loc_pos(b, l));
-					esc_print("%s: %s escapes to heap:\n", pos, esc_loc_name(l));
+				if (b->explain) {
+					Pos p = esc_loc_pos(b, l);
+					const char *pos = pos_string(p);
+					esc_print(b, "%s: %s escapes to heap:\n", pos, esc_loc_name(l));
+					esc_json_begin(b, p, "escape", "%s escapes to heap", esc_loc_name(l));
 					esc_explain_path(b, root, l, pos);
+					esc_json_end(b);
 				}
 				l->escapes = true;
 				enqueue(q, l);

@@ -25,6 +25,9 @@ Suites (the positional argument):
   escape      testdata/escape/NAME.go with "// escgolden [flags]" (e.g. -m=2 -l): the
               compiler's whole output (stdout and stderr) against NAME.golden byte for
               byte; --update writes NAME.golden from gc (go tool compile -p=p flags).
+              "// escjson [flags]": the file gosub -json=0,DIR writes (DIR/PKG/NAME.json)
+              against NAME.json, byte for byte; --update writes NAME.json from gc's, less
+              the events of gc's back end (bounds and nil checks), which gosub lacks.
               "// allocs": testdata/escape/NAME.go is built with -m and run; it prints
               "alloc NAME CALLS MALLOCS" lines (MALLOCS: runtime.MemStats.Mallocs delta
               over CALLS calls of func NAME), and MALLOCS must equal CALLS times the number
@@ -789,6 +792,43 @@ def test_escgolden(ctx, path, name, recipe, tmp):
 	return Result(name, 'pass')
 
 
+BACKEND_EVENTS = re.compile(rb'"code":"(isInBounds|isSliceInBounds|nilcheck)"')
+
+
+def test_escjson(ctx, path, name, recipe, tmp):
+	"""// escjson: the -json=0,DIR file against NAME.json, byte for byte."""
+	golden = path[:-3] + '.json'
+	cwd, base = os.path.split(path)
+	out = os.path.join(tmp, 'json')
+	pkg = re.search(r'(?m)^package (\w+)', read_source(path)).group(1)
+	got_path = os.path.join(out, pkg, base[:-3] + '.json')
+	if ctx.args.update:
+		p = run_cmd(['go', 'tool', 'compile', '-p=' + pkg, '-o', os.path.join(tmp, 'a.o'),
+			'-json=0,file://' + out] + recipe.flags + [base], cwd=cwd, env=ctx.gc.env,
+			merge=True)
+		data = read_opt(got_path)
+		data = b''.join(l for l in data.splitlines(True) if not BACKEND_EVENTS.search(l))
+		write_golden(golden, data, True)
+		return Result(name, 'pass')
+	p = run_cmd([ctx.args.gosub, 'build', '-emit-llvm', '-o', os.path.join(tmp, 'a.ll'),
+		'-json=0,file://' + out] + gosub_flags(recipe.flags) + [base], cwd=cwd,
+		env=ctx.compiler.env, merge=True)
+	r = compile_failure(p)
+	if r:
+		return Result(name, 'fail', r, head(p.out))
+	want = read_opt(golden, None)
+	if want is None:
+		return Result(name, 'fail', 'no %s (write it with --update)' % os.path.basename(golden))
+	got = read_opt(got_path, None)
+	if got is None:
+		return Result(name, 'fail', 'gosub wrote no %s' % os.path.relpath(got_path, out))
+	if got != want:
+		return Result(name, 'fail', 'json differs from %s' % os.path.basename(golden),
+			short_diff(want.decode('utf-8', 'replace'), got.decode('utf-8', 'replace'),
+				'gc', 'gosub'))
+	return Result(name, 'pass')
+
+
 def func_ranges(src):
 	"""Maps each top-level func name of src to its (first, last) line."""
 	out = {}
@@ -861,7 +901,7 @@ def test_own(ctx, path, suite):
 		return Result(name, 'fail', 'no directive on the first line')
 	a = recipe.action
 	if ctx.args.update and not (a == 'run' and suite in ('run', 'fixedbugs')) and \
-			a != 'escgolden':
+			a not in ('escgolden', 'escjson'):
 		return Result(name, 'skip', '--update writes run and escgolden goldens only')
 	with tempfile.TemporaryDirectory(prefix='gosub-test-') as tmp:
 		if a == 'run':
@@ -876,6 +916,8 @@ def test_own(ctx, path, suite):
 			return test_compile(ctx, path, name, recipe, tmp)
 		if a == 'escgolden':
 			return test_escgolden(ctx, path, name, recipe, tmp)
+		if a == 'escjson':
+			return test_escjson(ctx, path, name, recipe, tmp)
 		if a == 'allocs':
 			return test_allocs(ctx, path, name, recipe, tmp)
 	return Result(name, 'fail', 'unknown directive "%s"' % a)
