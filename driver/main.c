@@ -97,6 +97,8 @@ parse_flags(Options *o, int argc, char **argv, int i)
 			o->emit_asm = true;
 		else if (strcmp(a, "-e") == 0)
 			diag_no_limit = true;
+		else if (strncmp(a, "-json=", 6) == 0 && esc_set_json(a + 6))
+			; // gc's -json=0,DIR: escape/ writes DIR/PKG/FILE.json
 		else if (strcmp(a, "-func") == 0 && i + 1 < argc)
 			o->ssafunc = argv[++i];
 		else if (strcmp(a, "-pass") == 0 && i + 1 < argc)
