@@ -150,6 +150,8 @@ find_memvals(Func *f)
 			for (int k = 0; k < v->nargs; k++) {
 				bool friendly = (v->op == OP_STORE && k == 1) || v->op == OP_EXTRACT ||
 						v->op == OP_METHODVALUE ||
+						((v->op == OP_MAPASSIGN || v->op == OP_MAPINDEX ||
+						  v->op == OP_MAPINDEX2 || v->op == OP_MAPDELETE) && k >= 1) ||
 						(v->op == OP_MAKEIFACE && !cg_is_direct(v->args[0]->type));
 				if (!friendly)
 					ok[v->args[k]->id] = false;

@@ -40,10 +40,14 @@ store_t(Cg *c, Type *t, LLVMValueRef x, LLVMValueRef p)
 	LLVMSetAlignment(s, (unsigned)type_align(t));
 }
 
-// key_addr stores key value k (SSA value) in a temporary and returns its address.
+// key_addr returns the address of a copy of key value k (SSA value): the stack copy a big
+// LOAD already has (cgfunc.c's memvals), else a new temporary.
 static LLVMValueRef
 key_addr(Cg *c, Value *k)
 {
+	LLVMValueRef m = c->memvals ? c->memvals[k->id] : NULL;
+	if (m)
+		return m;
 	LLVMValueRef slot = cg_alloca(c, cg_type(c, k->type), type_align(k->type), "key");
 	store_t(c, k->type, cg_value(c, k), slot);
 	return slot;
@@ -92,7 +96,13 @@ cg_emit_mapop(Cg *c, Value *v)
 		LLVMValueRef a[3] = {cg_typedesc(c, v->args[0]->type), cg_value(c, v->args[0]),
 				     key_addr(c, v->args[1])};
 		LLVMValueRef p = cg_rtcall(c, "rt_mapassign", c->t_ptr, a, 3);
-		store_t(c, v->args[2]->type, cg_value(c, v->args[2]), p);
+		Type *et = v->args[2]->type;
+		LLVMValueRef m = c->memvals ? c->memvals[v->args[2]->id] : NULL;
+		if (m)
+			LLVMBuildMemCpy(B, p, (unsigned)type_align(et), m, (unsigned)type_align(et),
+					LLVMConstInt(c->t_i64, (uint64_t)type_size(et), false));
+		else
+			store_t(c, et, cg_value(c, v->args[2]), p);
 		return NULL;
 	}
 	case OP_MAPDELETE: {
