@@ -232,6 +232,7 @@ esc_analyze(Program *p, int mlevel)
 			tag_extern(fi, mlevel);
 	}
 	esc_fix_origins(p);
+	esc_mark_static_inits(p->pkg);
 	Graph g = {0};
 	g.a = arena_new(64 * 1024);
 	build_graph(&g, p);

@@ -186,3 +186,4 @@ void esc_finish(EscBatch *b); // tags params, marks values, prints -m lines
 const char *esc_alloc_string(Value *v); // "new(int)", "... argument": gc's name of v
 Pos esc_report_pos(EscBatch *b, EscFn *e, Value *v); // where gc reports allocation v
 bool esc_reported(Value *v);                 // gc prints a line for allocation v
+void esc_mark_static_inits(Package *pkg);    // globals gc initialises statically

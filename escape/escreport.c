@@ -167,11 +167,90 @@ is_ddd_array(Value *v)
 	return u->kind == TY_POINTER && u->elem != v->origin->type;
 }
 
+// ---- statically initialised globals ----
+//
+// gc lays out package-level variables initialised with composite literals, their
+// addresses, []byte of constants, conversions of such values or of constants to
+// interfaces and func literals without captures as static data (staticinit): no
+// allocation, no -m line. static_nodes holds the expressions of those initialisers.
+
+static PtrMap static_nodes;
+
+static bool
+static_expr(Node *n, bool mark)
+{
+	while (n && n->kind == N_PAREN)
+		n = n->u.x;
+	if (!n)
+		return true;
+	bool ok = false;
+	if (n->cval) {
+		ok = true;
+	} else {
+		switch (n->kind) {
+		case N_IDENT:
+			ok = n->u.ident.obj && (n->u.ident.obj->flags & OBJF_GLOBAL);
+			break;
+		case N_UNARY:
+			ok = n->u.unary.op == AOP_ADDR && static_expr(n->u.unary.x, mark);
+			break;
+		case N_COMPOSITE: {
+			Type *t = n->type ? type_under(n->type) : NULL;
+			ok = t && t->kind != TY_MAP;
+			for (int i = 0; ok && i < n->u.comp.elts.len; i++) {
+				Node *el = n->u.comp.elts.v[i];
+				if (el && el->kind == N_KEYVALUE)
+					el = el->u.kv.value;
+				ok = static_expr(el, false);
+			}
+			if (ok && mark)
+				for (int i = 0; i < n->u.comp.elts.len; i++) {
+					Node *el = n->u.comp.elts.v[i];
+					static_expr(el && el->kind == N_KEYVALUE ? el->u.kv.value : el, true);
+				}
+			break;
+		}
+		case N_CALL:
+			if (n->u.call.kind == CALL_CONV && n->u.call.args.len == 1) {
+				Node *x = n->u.call.args.v[0];
+				Type *t = n->type ? type_under(n->type) : NULL;
+				if (t && t->kind == TY_SLICE)
+					ok = x->cval != NULL; // []byte("...")
+				else
+					ok = static_expr(x, mark);
+			}
+			break;
+		case N_FUNCLIT:
+			ok = n->u.func.info && n->u.func.info->captures.len == 0;
+			break;
+		default:
+			break;
+		}
+	}
+	if (ok && mark)
+		ptrmap_put(perm, &static_nodes, n, n);
+	return ok;
+}
+
+// esc_mark_static_inits records the statically initialised globals of pkg.
+void
+esc_mark_static_inits(Package *pkg)
+{
+	for (int i = 0; pkg && i < pkg->inits.len; i++) {
+		Node *spec = pkg->inits.v[i];
+		if (!spec || spec->kind != N_VALUESPEC)
+			continue;
+		for (int k = 0; k < spec->u.value.values.len; k++)
+			if (static_expr(spec->u.value.values.v[k], false))
+				static_expr(spec->u.value.values.v[k], true);
+	}
+}
+
 // reported_alloc: whether gc prints a line for allocation value v.
 static bool
 reported_alloc(Value *v)
 {
-	if (!v->origin)
+	if (!v->origin || ptrmap_get(&static_nodes, v->origin))
 		return false;
 	if (v->op == OP_ALLOC)
 		return v->auxint == ALLOC_NEW || v->auxint == ALLOC_COMPOSITE || is_ddd_array(v);
