@@ -190,3 +190,30 @@ universe_init(void)
 	for (int i = 0; i < pkg_unsafe->scope->objs.len; i++)
 		pkg_unsafe->scope->objs.v[i]->pkg = pkg_unsafe;
 }
+
+// ---- gc's error filter ----
+
+#undef error_at
+
+static struct {
+	int file, line;  // position of the previous type error
+	const char *msg; // its text
+} lasterr;
+
+// tc_error_at reports an error unless the previous one had the same text on the same
+// line (gc's ErrorfAt filter for non-syntax errors).
+void
+tc_error_at(Pos pos, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	char *msg = arena_vsprintf(perm, fmt, ap);
+	va_end(ap);
+	if (lasterr.msg && lasterr.file == pos.file && lasterr.line == pos.line &&
+	    strcmp(lasterr.msg, msg) == 0)
+		return;
+	lasterr.file = pos.file;
+	lasterr.line = pos.line;
+	lasterr.msg = msg;
+	error_at(pos, "%s", msg);
+}

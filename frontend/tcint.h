@@ -61,6 +61,13 @@ extern Package *typestr_pkg; // the package being checked: its types print unqua
 const char *type_string_gc(Type *t); // gc's spelling: "interface {}", "struct { a int }"
 
 // ---- scope.c ----
+
+// tc_error_at reports a type error as gc's ErrorfAt does: an error with the same text
+// as the previous one on the same line is dropped ("only one of multiple equal errors
+// per line"). Every frontend file reports through it (error_at is redirected below).
+void tc_error_at(Pos pos, const char *fmt, ...) PRINTF(2, 3);
+#define error_at tc_error_at
+
 void universe_init(void);
 extern Obj *obj_iota;  // the predeclared iota
 extern Package *pkg_unsafe;

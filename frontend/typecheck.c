@@ -719,6 +719,61 @@ typedef struct DeferredUnder {
 
 static VEC(DeferredUnder) deferred;
 
+// ---- checks that need complete types (types2's check.later) ----
+//
+// Map key comparability and the embedded-field rules look at underlying types, which
+// may still be incomplete while a recursive declaration is being checked; they are
+// queued and run once the package-level declarations (then the bodies) are done.
+
+typedef enum LaterKind {
+	LATER_MAPKEY,   // t is a map key type
+	LATER_EMBEDDED, // t is the type of an embedded field
+} LaterKind;
+
+typedef struct Later {
+	LaterKind kind;
+	Type *t;
+	Pos pos;
+} Later;
+
+static VEC(Later) later_queue;
+
+static void
+later_check(LaterKind kind, Type *t, Pos pos)
+{
+	Later l = {kind, t, pos};
+	vec_push(perm, later_queue, l);
+}
+
+static void
+run_later_checks(void)
+{
+	for (int i = 0; i < later_queue.len; i++) {
+		Later *l = &later_queue.v[i];
+		Type *t = l->t;
+		if (!t || type_under(t) == ty_invalid)
+			continue;
+		if (l->kind == LATER_MAPKEY) {
+			if (!type_is_comparable(t))
+				error_at(l->pos, "invalid map key type %s", type_string(t));
+			continue;
+		}
+		bool isptr = !t->obj && t->kind == TY_POINTER;
+		if (isptr)
+			t = t->elem;
+		Type *u = type_under(t);
+		if (u == ty_invalid)
+			continue;
+		if (u->kind == TY_UNSAFEPTR)
+			error_at(l->pos, "embedded field type cannot be unsafe.Pointer");
+		else if (u->kind == TY_POINTER)
+			error_at(l->pos, "embedded field type cannot be a pointer");
+		else if (u->kind == TY_INTERFACE && isptr)
+			error_at(l->pos, "embedded field type cannot be a pointer to an interface");
+	}
+	later_queue.len = 0;
+}
+
 static void set_underlying(Type *t, Type *u);
 static void valid_type(Type *t);
 static void report_type_cycle(Obj **cycle, int n);
@@ -809,16 +864,7 @@ struct_type(Node *n)
 				error_at(expr_startpos(f->u.field.type), "invalid embedded field type");
 				continue;
 			}
-			Type *bt = t;
-			if (bt && !bt->obj && bt->kind == TY_POINTER) {
-				Type *e = bt->elem;
-				if (e && (type_is_pointer(e) || type_is_interface(e)))
-					error_at(expr_startpos(f->u.field.type),
-						 "embedded field type cannot be a pointer to an interface");
-			} else if (bt && bt->kind == TY_POINTER && bt->obj) {
-				error_at(expr_startpos(f->u.field.type),
-					 "embedded field type cannot be a pointer");
-			}
+			later_check(LATER_EMBEDDED, t, expr_startpos(f->u.field.type));
 			Field fd = {.name = name, .type = t, .embedded = true, .tag = tag,
 				    .pos = expr_startpos(f->u.field.type)};
 			for (int j = 0; j < fl.len; j++)
@@ -979,6 +1025,20 @@ func_sig(Node *ft, Type *recv)
 	bool variadic = false, dummy = false;
 	param_list(&ft->u.functype.params, &ps, true, &variadic);
 	param_list(&ft->u.functype.results, &rs, false, &dummy);
+	// parameters and results share one scope: a repeated name is a redeclaration
+	for (int i = 0; i < ps.len + rs.len; i++) {
+		Field *f = i < ps.len ? &ps.v[i] : &rs.v[i - ps.len];
+		if (!f->name || is_blank(f->name))
+			continue;
+		for (int j = 0; j < i; j++) {
+			Field *g = j < ps.len ? &ps.v[j] : &rs.v[j - ps.len];
+			if (g->name == f->name) {
+				error_at(f->pos, "%s redeclared in this block\n\t%s: other declaration of %s",
+					 f->name->name, pos_string(g->pos), f->name->name);
+				break;
+			}
+		}
+	}
 	Type *t = type_func(ps.v, ps.len, rs.v, rs.len, variadic);
 	ft->type = t;
 	ft->flags |= NF_TYPE;
@@ -1057,11 +1117,7 @@ type_expr(Node *n)
 		Type *v = tc_type(n->u.map.value);
 		if (k == ty_invalid || v == ty_invalid)
 			return ty_invalid;
-		if (!k->incomplete && !type_is_comparable(k)) {
-			error_at(expr_startpos(n->u.map.key), "invalid map key type %s",
-				 type_string(k));
-			return ty_invalid;
-		}
+		later_check(LATER_MAPKEY, k, expr_startpos(n->u.map.key));
 		return type_map(k, v);
 	}
 	case N_CHANTYPE: {
@@ -1183,6 +1239,19 @@ check_const(Obj *o, Node *spec, int i)
 static void check_rhs(int nl, Type **lt, Node **lhs, NodeList *rhs, const char *context,
 		      Type **out, Pos errpos);
 
+// check_chan_elem: gc's size calculation rejects channels of elements of 64kB or more,
+// reported at the variable that needs the channel type.
+static void
+check_chan_elem(Obj **objs, int n)
+{
+	for (int i = 0; i < n; i++) {
+		Type *u = objs[i]->type ? type_under(objs[i]->type) : NULL;
+		if (u && u->kind == TY_CHAN && u->elem && !u->elem->incomplete &&
+		    type_under(u->elem) != ty_invalid && type_size(u->elem) >= (1 << 16))
+			error_at(objs[i]->pos, "channel element type too large (>64kB)");
+	}
+}
+
 static void
 check_var_spec(Node *spec, Obj **objs, int n)
 {
@@ -1195,6 +1264,7 @@ check_var_spec(Node *spec, Obj **objs, int n)
 	if (spec->u.value.values.len == 0) {
 		for (int i = 0; i < n; i++)
 			objs[i]->type = t ? t : ty_invalid;
+		check_chan_elem(objs, n);
 		return;
 	}
 	Node **lhs = NEWARR(perm, Node *, n + 1);
@@ -1207,6 +1277,7 @@ check_var_spec(Node *spec, Obj **objs, int n)
 		  spec->u.value.names.v[0]->pos);
 	for (int i = 0; i < n; i++)
 		objs[i]->type = t ? t : (out[i] ? out[i] : ty_invalid);
+	check_chan_elem(objs, n);
 }
 
 // mark_lhs_used marks the variables named by the n assignment targets lhs as used.
@@ -1507,13 +1578,19 @@ check_func_sig(Obj *o)
 		Type *base = recvt;
 		if (base && !base->obj && base->kind == TY_POINTER)
 			base = base->elem;
-		if (!invalid_type(base) && (!base->obj || base->obj->pkg != tc_pkg)) {
-			error_at(expr_startpos(recv->u.field.type), "invalid receiver type %s",
+		// types2 reports at the receiver variable: its name, else its type
+		Pos rpos = recv->u.field.names.len ? recv->u.field.names.v[0]->pos :
+						     expr_startpos(recv->u.field.type);
+		if (!invalid_type(base) && !base->obj) {
+			error_at(rpos, "invalid receiver type %s", type_string(recvt));
+		} else if (!invalid_type(base) && base->obj->pkg != tc_pkg) {
+			error_at(rpos, "cannot define new methods on non-local type %s",
 				 type_string(recvt));
+		} else if (base && base->obj && type_under(base)->kind == TY_UNSAFEPTR) {
+			error_at(rpos, "invalid receiver type %s (unsafe.Pointer)", type_string(recvt));
 		} else if (base && base->obj &&
 			   (type_under(base)->kind == TY_POINTER || type_under(base)->kind == TY_INTERFACE)) {
-			error_at(expr_startpos(recv->u.field.type),
-				 "invalid receiver type %s (pointer or interface type)",
+			error_at(rpos, "invalid receiver type %s (pointer or interface type)",
 				 type_string(recvt));
 		}
 		o->recv = recvt;
@@ -3199,7 +3276,7 @@ check_composite(Operand *x, Node *n, Type *hint)
 				}
 				int fi = -1;
 				for (int j = 0; j < u->fields.len; j++)
-					if (u->fields.v[j].name == k->u.ident.name)
+					if (u->fields.v[j].name == k->u.ident.name && !is_blank(k->u.ident.name))
 						fi = j;
 				if (fi < 0) {
 					error_at(k->pos, "unknown field '%s' in struct literal of type %s",
@@ -4291,6 +4368,21 @@ range_stmt(Node *s, Node *label)
 	close_scope();
 }
 
+// obj_string: types2's ObjectString for local objects ("var x int", "const c untyped
+// int").
+static const char *
+obj_string(Obj *o)
+{
+	const char *t = o->type ? type_string(o->type) : "invalid type";
+	switch (o->kind) {
+	case OBJ_VAR: return arena_sprintf(perm, "var %s %s", o->name->name, t);
+	case OBJ_CONST: return arena_sprintf(perm, "const %s %s", o->name->name, t);
+	case OBJ_TYPE: return arena_sprintf(perm, "type %s %s", o->name->name,
+					    type_string(type_under(o->type)));
+	default: return o->name->name;
+	}
+}
+
 static void
 return_stmt(Node *s)
 {
@@ -4316,7 +4408,7 @@ return_stmt(Node *s)
 					Obj *o = scope_lookup(tc.scope, r->name);
 					if (o && o != r && !is_blank(r->name)) {
 						error_at(s->pos, "result parameter %s not in scope at return\n\t%s: inner declaration of %s",
-							 r->name->name, pos_string(o->pos), r->name->name);
+							 r->name->name, pos_string(o->pos), obj_string(o));
 					}
 				}
 			}
@@ -4848,11 +4940,18 @@ check_body(FuncInfo *fi, Node *body, FuncCtx *outer)
 	tc.scope->isfunc = true;
 	if (fi->recv)
 		declare(tc.scope, fi->recv, fi->recv->pos);
-	for (int i = 0; i < fi->params.len; i++)
-		declare(tc.scope, fi->params.v[i], fi->params.v[i]->pos);
-	for (int i = 0; i < fi->results.len; i++)
-		if (fi->results.v[i]->name->name[0] != '~')
-			declare(tc.scope, fi->results.v[i], fi->results.v[i]->pos);
+	// duplicates among parameters and results were reported with the signature; only
+	// a clash with the receiver is new here
+	for (int i = 0; i < fi->params.len + fi->results.len; i++) {
+		Obj *p = i < fi->params.len ? fi->params.v[i] : fi->results.v[i - fi->params.len];
+		if (p->name->name[0] == '~' || is_blank(p->name))
+			continue;
+		Obj *old = scope_lookup_local(tc.scope, p->name);
+		if (!old || old == fi->recv)
+			declare(tc.scope, p, p->pos);
+		else
+			p->flags |= OBJF_USED;
+	}
 	if (body->kind == N_BLOCK) {
 		collect_list(&body->u.block.stmts, body->pos);
 		check_stmts(&body->u.block.stmts);
@@ -5175,6 +5274,98 @@ unquote_path(Node *lit)
 	return arena_strndup(perm, c->s, (size_t)c->slen);
 }
 
+// raw_len: the length of the string literal lit's value (which may hold NUL bytes).
+static size_t
+raw_len(Node *lit)
+{
+	const char *err;
+	ConstVal *c = const_from_lit(LIT_STRING, lit->u.lit.text, lit->u.lit.len, &err);
+	return c ? (size_t)c->slen : 0;
+}
+
+// clean_path: path.Clean for import paths (no rooted paths reach it).
+static char *
+clean_path(const char *p)
+{
+	VEC(const char *) elems = {0};
+	VEC(int) lens = {0};
+	const char *s = p;
+	while (*s) {
+		const char *e = strchr(s, '/');
+		int n = e ? (int)(e - s) : (int)strlen(s);
+		if (n == 0 || (n == 1 && s[0] == '.')) {
+			// empty or "." element: dropped
+		} else if (n == 2 && s[0] == '.' && s[1] == '.' && elems.len > 0 &&
+			   !(lens.v[lens.len - 1] == 2 && elems.v[elems.len - 1][0] == '.' &&
+			     elems.v[elems.len - 1][1] == '.')) {
+			elems.len--;
+			lens.len--;
+		} else {
+			vec_push(perm, elems, s);
+			vec_push(perm, lens, n);
+		}
+		s += n;
+		if (*s == '/')
+			s++;
+	}
+	if (elems.len == 0)
+		return arena_strndup(perm, ".", 1);
+	char *out = arena_alloc(perm, strlen(p) + 2);
+	int k = 0;
+	for (int i = 0; i < elems.len; i++) {
+		if (i)
+			out[k++] = '/';
+		memcpy(out + k, elems.v[i], (size_t)lens.v[i]);
+		k += lens.v[i];
+	}
+	out[k] = 0;
+	return out;
+}
+
+// import_path_error: gc's checks of an import path, as the text of its error, or NULL.
+static const char *
+import_path_error(const char *path)
+{
+	if (!*path)
+		return "empty string";
+	const unsigned char *s = (const unsigned char *)path;
+	while (*s) {
+		uint32_t r;
+		int n = 1;
+		if (s[0] < 0x80) {
+			r = s[0];
+		} else if ((s[0] & 0xe0) == 0xc0 && (s[1] & 0xc0) == 0x80 && s[0] >= 0xc2) {
+			r = (uint32_t)(s[0] & 0x1f) << 6 | (s[1] & 0x3f);
+			n = 2;
+		} else if ((s[0] & 0xf0) == 0xe0 && (s[1] & 0xc0) == 0x80 && (s[2] & 0xc0) == 0x80) {
+			r = (uint32_t)(s[0] & 0x0f) << 12 | (uint32_t)(s[1] & 0x3f) << 6 | (s[2] & 0x3f);
+			n = 3;
+		} else if ((s[0] & 0xf8) == 0xf0 && (s[1] & 0xc0) == 0x80 && (s[2] & 0xc0) == 0x80 &&
+			   (s[3] & 0xc0) == 0x80) {
+			r = (uint32_t)(s[0] & 0x07) << 18 | (uint32_t)(s[1] & 0x3f) << 12 |
+			    (uint32_t)(s[2] & 0x3f) << 6 | (s[3] & 0x3f);
+			n = 4;
+		} else {
+			return "invalid character U+FFFD '\xef\xbf\xbd'";
+		}
+		if (r < 0x20 || (r >= 0x7f && r < 0xa0))
+			return arena_sprintf(perm, "invalid character U+%04X", r);
+		if (r == 0xfffd)
+			return "invalid character U+FFFD '\xef\xbf\xbd'";
+		if (r < 0x80 && (r == ' ' || strchr("!\"#$%&'()*,:;<=>?[\\]^`{|}", (int)r)))
+			return arena_sprintf(perm, "invalid character U+%04X '%c'", r, (char)r);
+		s += n;
+	}
+	if (path[0] == '/')
+		return arena_sprintf(perm, "could not import %s (import path cannot be absolute path)",
+				     path);
+	const char *c = clean_path(path);
+	if (strcmp(c, path) != 0)
+		return arena_sprintf(perm, "could not import %s (non-canonical import path \"%s\" (should be \"%s\"))",
+				     path, path, c);
+	return NULL;
+}
+
 static void
 collect_imports(Node *file, Scope *fs)
 {
@@ -5183,8 +5374,23 @@ collect_imports(Node *file, Scope *fs)
 		if (!im || im->kind != N_IMPORTSPEC)
 			continue;
 		char *path = unquote_path(im->u.import.path);
-		if (!path || !*path) {
+		if (!path) {
 			error_at(im->u.import.path ? im->u.import.path->pos : im->pos, "invalid import path");
+			continue;
+		}
+		const char *bad = import_path_error(path);
+		if (strlen(path) != raw_len(im->u.import.path))
+			bad = "invalid character U+0000"; // a NUL byte ends the C string early
+		if (bad) {
+			if (strncmp(bad, "could not import", 16) == 0)
+				error_at(im->u.import.path->pos, "%s", bad);
+			else
+				error_at(im->u.import.path->pos, "invalid import path (%s)", bad);
+			continue;
+		}
+		if (im->u.import.name && im->u.import.name->u.ident.name == sym_cstr("init")) {
+			error_at(im->u.import.name->pos,
+				 "cannot import package as init - init must be a func");
 			continue;
 		}
 		Package *p = strcmp(path, "unsafe") == 0 ? pkg_unsafe : std_import(path);
@@ -5215,6 +5421,24 @@ collect_imports(Node *file, Scope *fs)
 		declare(fs, po, po->pos);
 		vec_push(perm, tc.imports, po);
 	}
+}
+
+// declare_pkg_obj declares a package-level constant, variable or type, which must not
+// be named init (nor main in package main): those are reported and left undeclared.
+static void
+declare_pkg_obj(Scope *ps, Obj *o)
+{
+	if (o->name == sym_cstr("init")) {
+		error_at(o->pos, "cannot declare init - must be func");
+		o->flags |= OBJF_USED;
+		return;
+	}
+	if (o->name == sym_cstr("main") && tc_pkg->name == sym_cstr("main")) {
+		error_at(o->pos, "cannot declare main - must be func");
+		o->flags |= OBJF_USED;
+		return;
+	}
+	declare(ps, o, o->pos);
 }
 
 static void
@@ -5272,7 +5496,7 @@ collect_decls(Node *file, Scope *fs)
 						o->flags |= OBJF_GLOBAL;
 						vec_push(perm, tc.pkgvars, o);
 					}
-					declare(ps, o, o->pos);
+					declare_pkg_obj(ps, o);
 				}
 				if (spec->u.value.isconst && spec->u.value.values.len > spec->u.value.names.len &&
 				    spec->u.value.names.len > 0)
@@ -5288,7 +5512,7 @@ collect_decls(Node *file, Scope *fs)
 					o->type = type_named(o);
 					vec_push(perm, tc_pkg->types, o);
 				}
-				declare(ps, o, o->pos);
+				declare_pkg_obj(ps, o);
 			}
 		}
 	}
@@ -5398,6 +5622,7 @@ tc_package(Node **files, int nfiles)
 			check_pkg_obj(decls.v[i].obj);
 	resolve_deferred();
 	check_recursive_types();
+	run_later_checks();
 	check_field_method_clash();
 	// function bodies in source order
 	for (int i = 0; i < nfiles; i++) {
@@ -5431,6 +5656,7 @@ tc_package(Node **files, int nfiles)
 		else
 			error_at(pos, "imported and not used: \"%s\"", po->path);
 	}
+	run_later_checks();
 	initorder_compute(pkg, &tc.pkgvars);
 	if (pkg->name == sym_cstr("main") && savedpkg == NULL) {
 		Obj *m = scope_lookup_local(pkg->scope, sym_cstr("main"));
