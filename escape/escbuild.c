@@ -882,11 +882,22 @@ apply_leaks(EscBatch *b, EscFn *e, Value *call, Ref *arg, EscLeaks *lk)
 // static_value follows v through copies and variables assigned exactly once, as gc's
 // ir.StaticValue does, to find the function a func value always holds.
 static Value *
-static_value(EscFn *e, Value *v)
+static_value(EscBatch *b, EscFn *e, Value *v)
 {
 	for (int guard = 0; v && guard < 100; guard++) {
 		if (v->op == OP_COPY || v->op == OP_CONV) {
 			v = v->args[0];
+		} else if (v->op == OP_FREEVAR && val_obj(v) && e->f->wrapper &&
+			   v->type == val_obj(v)->type) {
+			// a defer/go wrapper calls the function value it captured: the
+			// wrapped call is static when the captured value is (gc wraps the
+			// call itself, callee included)
+			EscLoc *l = esc_obj_loc(b, val_obj(v));
+			Value *def = l && l->fn ? ptrmap_get(&l->fn->defs, val_obj(v)) : NULL;
+			if (!def || def == (Value *)(void *)&multi_def || def->nargs < 1)
+				return v;
+			e = l->fn;
+			v = def->args[0];
 		} else if (v->op == OP_GETVAR && val_obj(v)) {
 			Obj *o = val_obj(v);
 			Value *def = ptrmap_get(&e->defs, o);
@@ -943,7 +954,7 @@ build_callclosure(EscBatch *b, EscFn *e, Value *v)
 {
 	if (v->nargs == 0)
 		return;
-	Value *fv = static_value(e, v->args[0]);
+	Value *fv = static_value(b, e, v->args[0]);
 	if (fv->op == OP_FUNCADDR) {
 		Obj *callee = (Obj *)fv->aux;
 		build_call_args(b, e, v, callee, batch_fn(b, callee), 1);
@@ -952,7 +963,7 @@ build_callclosure(EscBatch *b, EscFn *e, Value *v)
 	if (fv->op == OP_MAKECLOSURE) {
 		EscFn *ce = ptrmap_get(&b->fninfo, fv->aux);
 		if (ce) {
-			if (fv == v->args[0])
+			if (fv == v->args[0] || e->f->wrapper)
 				ce->called = true;
 			build_call_args(b, e, v, NULL, ce, 1);
 			return;
