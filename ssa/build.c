@@ -1259,14 +1259,14 @@ method_expr_wrapper(B *b, Node *n)
 	if (!rt || !m || !m->name)
 		return NULL;
 	bool iface = type_is_interface(rt);
-	if (!iface && !(utype(rt)->kind == TY_POINTER && m->recv &&
-			type_identical(utype(rt)->elem, m->recv)))
+	if (!iface && !m->recv)
 		return NULL;
 	const char *pkg = b->pkg && b->pkg->path ? b->pkg->path : "main";
-	Type *nt = iface ? rt : m->recv;
+	bool ptr = !iface && utype(rt)->kind == TY_POINTER && !rt->obj;
+	Type *nt = ptr ? utype(rt)->elem : rt;
 	const char *tn = nt->obj && nt->obj->name ? nt->obj->name->name : type_string(nt);
-	const char *name = iface ? arena_sprintf(perm, "%s.%s.%s", pkg, tn, m->name->name)
-				 : arena_sprintf(perm, "%s.(*%s).%s", pkg, tn, m->name->name);
+	const char *name = ptr ? arena_sprintf(perm, "%s.(*%s).%s", pkg, tn, m->name->name)
+			       : arena_sprintf(perm, "%s.%s.%s", pkg, tn, m->name->name);
 	for (int i = 0; i < b->mexprs.len; i++)
 		if (strcmp(b->mexprs.v[i]->func->name, name) == 0)
 			return b->mexprs.v[i];
@@ -1316,8 +1316,20 @@ method_expr_wrapper(B *b, Node *n)
 		call->auxint = s->index;
 		call->aux = m->name;
 	} else {
-		Value *recv = nilcheck(&b2, args.v[0], n, pos);
-		args.v[0] = val1(&b2, OP_LOAD, m->recv, n, pos, recv);
+		// the receiver: x.path adjusted as for the call x.M(...) (method_args), x being
+		// parameter 0 declared as a variable of the wrapper
+		Obj *p0 = wi->params.v[0];
+		Node *id = ast_ident(n->pos, p0->name);
+		id->u.ident.obj = p0;
+		id->type = rt;
+		Node *sel = ast_new(N_SELECTOR, n->pos);
+		*sel = *n;
+		sel->u.sel.x = id;
+		sel->u.sel.sel.kind = SEL_METHOD;
+		declare(&b2, p0, id, args.v[0]);
+		ValVec r = {0};
+		method_args(&b2, NULL, sel, &r);
+		args.v[0] = r.v[0];
 		call = val(&b2, OP_CALL, res, n, pos);
 		call->aux = m;
 	}
@@ -1369,6 +1381,7 @@ selector(B *b, Node *n)
 		Type *ft = utype(ntype(n));
 		Obj *m = s->obj;
 		if (m && m->kind == OBJ_FUNC && m->recv && ft && ft->fields.len > 0 &&
+		    s->npath == 0 && !type_is_interface(m->recv) &&
 		    type_identical(ft->fields.v[0].type, m->recv)) {
 			Value *v = val(b, OP_FUNCADDR, ntype(n), n, pos);
 			v->aux = m;
