@@ -269,8 +269,11 @@ slot_find(B *b, Obj *o, bool add)
 static bool
 byref_capture(Obj *o)
 {
+	// a named result counts as reassigned: return statements assign it (gc's rule; a
+	// deferred closure reads what the return stored)
 	return (o->flags & OBJF_CAPTURED) &&
-	       (o->flags & (OBJF_REASSIGNED | OBJF_ADDRTAKEN) || type_size(o->type) > 128);
+	       (o->flags & (OBJF_REASSIGNED | OBJF_ADDRTAKEN | OBJF_RESULT) ||
+		type_size(o->type) > 128);
 }
 
 // contains_array: t is an array or a struct with an array inside (not through
