@@ -48,6 +48,18 @@ has_call_or_recv(Node *n)
 		       (n->u.index.index.len && has_call_or_recv(n->u.index.index.v[0]));
 	case N_BINARY:
 		return has_call_or_recv(n->u.binary.x) || has_call_or_recv(n->u.binary.y);
+	case N_KEYVALUE:
+		return has_call_or_recv(n->u.kv.key) || has_call_or_recv(n->u.kv.value);
+	case N_COMPOSITE:
+		for (int i = 0; i < n->u.comp.elts.len; i++)
+			if (has_call_or_recv(n->u.comp.elts.v[i]))
+				return true;
+		return false;
+	case N_SLICEEXPR:
+		return has_call_or_recv(n->u.slice.x) || has_call_or_recv(n->u.slice.lo) ||
+		       has_call_or_recv(n->u.slice.hi) || has_call_or_recv(n->u.slice.max);
+	case N_TYPEASSERT:
+		return has_call_or_recv(n->u.assert.x);
 	default:
 		return false;
 	}

@@ -405,10 +405,11 @@ gc_prec(Node *n)
 	}
 }
 
-static void render_gc_type(SBuf *b, Node *tn, Type *t);
+static void render_type_node(SBuf *b, Node *tn, Type *t, bool gc);
+#define render_gc_type(b, tn, t) render_type_node(b, tn, t, true)
 
 static void
-render_gc_fieldtypes(SBuf *b, NodeList *l, bool *first)
+render_gc_fieldtypes(SBuf *b, NodeList *l, bool *first, bool gc)
 {
 	for (int i = 0; i < l->len; i++) {
 		Node *f = l->v[i];
@@ -417,23 +418,25 @@ render_gc_fieldtypes(SBuf *b, NodeList *l, bool *first)
 			if (!*first)
 				sput(b, ", ");
 			*first = false;
-			render_gc_type(b, f && f->kind == N_FIELD ? f->u.field.type : f, NULL);
+			render_type_node(b, f && f->kind == N_FIELD ? f->u.field.type : f, NULL, gc);
 		}
 	}
 }
 
-// render_gc_type writes the type that the type expression tn denotes (or t when tn is
-// NULL) in gc's spelling, keeping the source's byte, rune and any.
+// render_type_node writes the type that the type expression tn denotes (or t when tn
+// is NULL) keeping the source's byte, rune and any, in gc's spelling ("struct { a int
+// }") or types2's ("struct{a int}").
 static void
-render_gc_type(SBuf *b, Node *tn, Type *t)
+render_type_node(SBuf *b, Node *tn, Type *t, bool gc)
 {
+	const char *(*tstr)(Type *) = gc ? type_string_gc : type_string;
 	tn = strip_parens(tn);
 	if (tn && tn->type && tn->type->kind == TY_INVALID) {
-		sput(b, type_string_gc(tn->type));
+		sput(b, tstr(tn->type));
 		return;
 	}
 	if (!tn) {
-		sput(b, t ? type_string_gc(t) : "?");
+		sput(b, t ? tstr(t) : "?");
 		return;
 	}
 	switch (tn->kind) {
@@ -447,7 +450,7 @@ render_gc_type(SBuf *b, Node *tn, Type *t)
 	}
 	case N_STAR:
 		sput(b, "*");
-		render_gc_type(b, tn->u.x, NULL);
+		render_type_node(b, tn->u.x, NULL, gc);
 		return;
 	case N_ARRAYTYPE:
 		if (!tn->u.array.len)
@@ -456,13 +459,13 @@ render_gc_type(SBuf *b, Node *tn, Type *t)
 			sput(b, arena_sprintf(perm, "[%lld]", (long long)tn->type->len));
 		else
 			break;
-		render_gc_type(b, tn->u.array.elem, NULL);
+		render_type_node(b, tn->u.array.elem, NULL, gc);
 		return;
 	case N_MAPTYPE:
 		sput(b, "map[");
-		render_gc_type(b, tn->u.map.key, NULL);
+		render_type_node(b, tn->u.map.key, NULL, gc);
 		sput(b, "]");
-		render_gc_type(b, tn->u.map.value, NULL);
+		render_type_node(b, tn->u.map.value, NULL, gc);
 		return;
 	case N_CHANTYPE: {
 		Node *e = strip_parens(tn->u.chan.elem);
@@ -472,19 +475,19 @@ render_gc_type(SBuf *b, Node *tn, Type *t)
 			     e->u.chan.dir == CHAN_RECV;
 		if (paren)
 			sput(b, "(");
-		render_gc_type(b, e, NULL);
+		render_type_node(b, e, NULL, gc);
 		if (paren)
 			sput(b, ")");
 		return;
 	}
 	case N_ELLIPSIS:
 		sput(b, "...");
-		render_gc_type(b, tn->u.x, NULL);
+		render_type_node(b, tn->u.x, NULL, gc);
 		return;
 	case N_FUNCTYPE: {
 		bool first = true;
 		sput(b, "func(");
-		render_gc_fieldtypes(b, &tn->u.functype.params, &first);
+		render_gc_fieldtypes(b, &tn->u.functype.params, &first, gc);
 		sput(b, ")");
 		NodeList *r = &tn->u.functype.results;
 		int nr = 0;
@@ -499,7 +502,7 @@ render_gc_type(SBuf *b, Node *tn, Type *t)
 		first = true;
 		if (nr > 1)
 			sput(b, "(");
-		render_gc_fieldtypes(b, r, &first);
+		render_gc_fieldtypes(b, r, &first, gc);
 		if (nr > 1)
 			sput(b, ")");
 		return;
@@ -508,7 +511,7 @@ render_gc_type(SBuf *b, Node *tn, Type *t)
 		Type *st = tn->type;
 		if (!st || st->kind != TY_STRUCT)
 			break;
-		sput(b, "struct {");
+		sput(b, gc ? "struct {" : "struct{");
 		int k = 0;
 		for (int i = 0; i < tn->u.fields.len; i++) {
 			Node *f = tn->u.fields.v[i];
@@ -516,12 +519,12 @@ render_gc_type(SBuf *b, Node *tn, Type *t)
 				continue;
 			int nn = f->u.field.names.len;
 			for (int j = 0; j < (nn ? nn : 1); j++, k++) {
-				sput(b, k ? "; " : " ");
+				sput(b, k ? "; " : gc ? " " : "");
 				if (nn) {
 					sput(b, f->u.field.names.v[j]->u.ident.name->name);
 					sput(b, " ");
 				}
-				render_gc_type(b, f->u.field.type, NULL);
+				render_type_node(b, f->u.field.type, NULL, gc);
 				if (k < st->fields.len && st->fields.v[k].tag) {
 					const char *tag = st->fields.v[k].tag;
 					sput(b, " ");
@@ -529,13 +532,13 @@ render_gc_type(SBuf *b, Node *tn, Type *t)
 				}
 			}
 		}
-		sput(b, k ? " }" : "}");
+		sput(b, k && gc ? " }" : "}");
 		return;
 	}
 	default:
 		break;
 	}
-	sput(b, type_string_gc(tn->type ? tn->type : t));
+	sput(b, tstr(tn->type ? tn->type : t));
 }
 
 // render_type_prec writes a type in an expression position: pointer types are unary
@@ -836,4 +839,251 @@ tc_exprstr(Node *n)
 	sput(&b, "");
 	render(&b, n, false, 0);
 	return b.p;
+}
+
+// ---- types as the source spells them (types2 keeps byte, rune and any) ----
+//
+// The checker has one Type for byte and uint8 (and for rune and int32), so the alias
+// spelling types2 prints ("cannot use x (variable of type []byte)") is recovered from
+// the source: the type expression that declared a variable, parameter, field or result,
+// a conversion's or composite literal's type, and the element, pointer and channel
+// steps from there. A spelling is only used when it denotes the type at hand (it must
+// read as type_string(t) once byte, rune and any are replaced by what they stand for);
+// otherwise type_string(t) is printed.
+
+// tc_spell_typenode renders the type expression tn in types2's syntax, as written.
+const char *
+tc_spell_typenode(Node *tn)
+{
+	SBuf b = {0};
+	sput(&b, "");
+	render_type_node(&b, tn, tn ? tn->type : NULL, false);
+	return b.p;
+}
+
+static const char *spell_expr0(Node *e, int depth);
+
+// elem_spelling: the element type in the spelling of a slice, array, pointer to array,
+// map or channel type ("[]byte" -> "byte"); NULL if s is not one.
+static const char *
+elem_spelling(const char *s)
+{
+	if (!s)
+		return NULL;
+	if (s[0] == '*' && s[1] == '[')
+		s++;
+	if (strncmp(s, "map[", 4) == 0 || s[0] == '[') {
+		int depth = 0;
+		for (const char *p = s; *p; p++) {
+			if (*p == '[')
+				depth++;
+			else if (*p == ']' && --depth == 0)
+				return p[1] ? p + 1 : NULL;
+		}
+		return NULL;
+	}
+	if (strncmp(s, "chan ", 5) == 0)
+		return s + 5;
+	if (strncmp(s, "<-chan ", 7) == 0)
+		return s + 7;
+	return NULL;
+}
+
+static int
+index_in(NodeList *l, Obj *o)
+{
+	for (int i = 0; i < l->len; i++)
+		if (l->v[i] && l->v[i]->kind == N_IDENT && l->v[i]->u.ident.obj == o)
+			return i;
+	return -1;
+}
+
+// spell_obj: the spelling of the type of variable or constant o, from its declaration.
+static const char *
+spell_obj(Obj *o, int depth)
+{
+	Node *d = o ? o->decl : NULL;
+	if (!d || depth > 8)
+		return NULL;
+	switch (d->kind) {
+	case N_FIELD: {
+		Node *tn = d->u.field.type;
+		if (!tn)
+			return NULL;
+		if (tn->kind == N_ELLIPSIS)
+			return arena_sprintf(perm, "[]%s", tc_spell_typenode(tn->u.x));
+		return tc_spell_typenode(tn);
+	}
+	case N_VALUESPEC: {
+		if (d->u.value.type)
+			return tc_spell_typenode(d->u.value.type);
+		int i = index_in(&d->u.value.names, o);
+		if (i < 0 || d->u.value.values.len != d->u.value.names.len)
+			return NULL;
+		return spell_expr0(d->u.value.values.v[i], depth + 1);
+	}
+	case N_ASSIGN: {
+		int i = index_in(&d->u.assign.lhs, o);
+		if (i < 0 || d->u.assign.rhs.len != d->u.assign.lhs.len)
+			return NULL;
+		return spell_expr0(d->u.assign.rhs.v[i], depth + 1);
+	}
+	case N_RANGE: {
+		Node *v = d->u.range.value;
+		if (!v || v->kind != N_IDENT || v->u.ident.obj != o || !d->u.range.x)
+			return NULL;
+		Type *xt = d->u.range.x->type;
+		if (xt && type_is_string(xt))
+			return "rune";
+		const char *xs = spell_expr0(d->u.range.x, depth + 1);
+		return elem_spelling(xs);
+	}
+	default:
+		return NULL;
+	}
+}
+
+static const char *
+spell_expr0(Node *e, int depth)
+{
+	while (e && e->kind == N_PAREN)
+		e = e->u.x;
+	if (!e || depth > 8 || (e->type && type_is_untyped(e->type)))
+		return NULL;
+	switch (e->kind) {
+	case N_IDENT:
+		return e->u.ident.obj ? spell_obj(e->u.ident.obj, depth) : NULL;
+	case N_COMPOSITE:
+		return e->u.comp.type ? tc_spell_typenode(e->u.comp.type) : NULL;
+	case N_CALL: {
+		Node *f = e->u.call.fun;
+		while (f && f->kind == N_PAREN)
+			f = f->u.x;
+		if (e->u.call.kind == CALL_CONV)
+			return tc_spell_typenode(f);
+		if (e->u.call.kind == CALL_BUILTIN) {
+			if (e->u.call.builtin == BI_APPEND && e->u.call.args.len > 0)
+				return spell_expr0(e->u.call.args.v[0], depth + 1);
+			if (e->u.call.builtin == BI_MAKE && e->u.call.args.len > 0)
+				return tc_spell_typenode(e->u.call.args.v[0]);
+			return NULL;
+		}
+		Obj *fo = NULL;
+		if (f && f->kind == N_IDENT)
+			fo = f->u.ident.obj;
+		else if (f && f->kind == N_SELECTOR)
+			fo = f->u.sel.sel.obj;
+		if (!fo || fo->kind != OBJ_FUNC || !fo->decl || fo->decl->kind != N_FUNCDECL)
+			return NULL;
+		Node *ft = fo->decl->u.funcdecl.type;
+		if (!ft || ft->kind != N_FUNCTYPE || ft->u.functype.results.len != 1)
+			return NULL;
+		Node *r = ft->u.functype.results.v[0];
+		if (!r || r->kind != N_FIELD || r->u.field.names.len > 1)
+			return NULL;
+		return tc_spell_typenode(r->u.field.type);
+	}
+	case N_INDEX:
+		if (e->u.index.x && e->u.index.x->type && type_is_string(e->u.index.x->type))
+			return "byte";
+		return elem_spelling(spell_expr0(e->u.index.x, depth + 1));
+	case N_SLICEEXPR: {
+		const char *xs = spell_expr0(e->u.slice.x, depth + 1);
+		if (!xs)
+			return NULL;
+		if (xs[0] == '*')
+			xs++;
+		if (xs[0] == '[' && xs[1] != ']') {
+			const char *el = elem_spelling(xs);
+			return el ? arena_sprintf(perm, "[]%s", el) : NULL;
+		}
+		return xs;
+	}
+	case N_STAR: {
+		const char *xs = spell_expr0(e->u.x, depth + 1);
+		return xs && xs[0] == '*' ? xs + 1 : NULL;
+	}
+	case N_UNARY: {
+		const char *xs = spell_expr0(e->u.unary.x, depth + 1);
+		if (!xs)
+			return NULL;
+		if (e->u.unary.op == AOP_ADDR)
+			return arena_sprintf(perm, "*%s", xs);
+		if (e->u.unary.op == AOP_RECV)
+			return elem_spelling(xs);
+		return xs;
+	}
+	case N_BINARY:
+		if (e->u.binary.op >= AOP_EQ && e->u.binary.op <= AOP_GE)
+			return NULL;
+		if (e->u.binary.op == AOP_SHL || e->u.binary.op == AOP_SHR)
+			return spell_expr0(e->u.binary.x, depth + 1);
+		{
+			const char *xs = spell_expr0(e->u.binary.x, depth + 1);
+			return xs ? xs : spell_expr0(e->u.binary.y, depth + 1);
+		}
+	case N_SELECTOR:
+		if (e->u.sel.sel.kind == SEL_FIELD || e->u.sel.sel.kind == SEL_QUALIFIED)
+			return spell_obj(e->u.sel.sel.obj, depth);
+		return NULL;
+	case N_TYPEASSERT:
+		return e->u.assert.type ? tc_spell_typenode(e->u.assert.type) : NULL;
+	default:
+		return NULL;
+	}
+}
+
+// normalize: s with the identifiers byte, rune and any replaced by the types they stand
+// for, as type_string spells those.
+static const char *
+normalize_aliases(const char *s)
+{
+	SBuf b = {0};
+	sput(&b, "");
+	const char *p = s;
+	while (*p) {
+		bool start = p == s || !(p[-1] == '_' || p[-1] == '.' || (p[-1] >= '0' && p[-1] <= '9') ||
+					 (p[-1] >= 'a' && p[-1] <= 'z') || (p[-1] >= 'A' && p[-1] <= 'Z'));
+		const char *rep = NULL;
+		int n = 0;
+		if (start && strncmp(p, "byte", 4) == 0)
+			rep = "uint8", n = 4;
+		else if (start && strncmp(p, "rune", 4) == 0)
+			rep = "int32", n = 4;
+		else if (start && strncmp(p, "any", 3) == 0)
+			rep = "interface{}", n = 3;
+		if (rep) {
+			char c = p[n];
+			if (c == '_' || (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') ||
+			    (c >= 'A' && c <= 'Z'))
+				rep = NULL;
+		}
+		if (rep) {
+			sput(&b, rep);
+			p += n;
+		} else {
+			char one[2] = {*p, 0};
+			sput(&b, one);
+			p++;
+		}
+	}
+	return b.p;
+}
+
+// tc_spelled: spelling s if it denotes t, else type_string(t).
+const char *
+tc_spelled(const char *s, Type *t)
+{
+	const char *ts = type_string(t);
+	if (s && strcmp(s, ts) != 0 && strcmp(normalize_aliases(s), ts) == 0)
+		return s;
+	return ts;
+}
+
+// tc_spell_type returns type t of expression e as types2 would print it, keeping the
+// byte, rune and any of the source (see above).
+const char *
+tc_spell_type(Node *e, Type *t)
+{
+	return tc_spelled(spell_expr0(e, 0), t);
 }

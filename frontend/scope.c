@@ -195,6 +195,8 @@ universe_init(void)
 
 #undef error_at
 
+Pos tc_errpos;
+
 static struct {
 	int file, line;  // position of the previous type error
 	const char *msg; // its text
@@ -209,6 +211,8 @@ tc_error_at(Pos pos, const char *fmt, ...)
 	va_start(ap, fmt);
 	char *msg = arena_vsprintf(perm, fmt, ap);
 	va_end(ap);
+	if (tc_errpos.file)
+		pos = tc_errpos;
 	if (lasterr.msg && lasterr.file == pos.file && lasterr.line == pos.line &&
 	    strcmp(lasterr.msg, msg) == 0)
 		return;

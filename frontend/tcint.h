@@ -66,6 +66,7 @@ const char *type_string_gc(Type *t); // gc's spelling: "interface {}", "struct {
 // as the previous one on the same line is dropped ("only one of multiple equal errors
 // per line"). Every frontend file reports through it (error_at is redirected below).
 void tc_error_at(Pos pos, const char *fmt, ...) PRINTF(2, 3);
+extern Pos tc_errpos; // when set, every error is reported here (inherited const exprs)
 #define error_at tc_error_at
 
 void universe_init(void);
@@ -113,6 +114,9 @@ void tc_single_value(Operand *x);              // rejects no-value and tuples
 const char *opstr(Operand *x);                 // types2's operand description
 const char *tc_exprstr(Node *n);               // types2's short expression rendering
 Node *tc_elided_type(Node *lit); // type expression an elided literal's type came from
+const char *tc_spell_typenode(Node *tn); // a type expression as written (byte, rune, any)
+const char *tc_spell_type(Node *e, Type *t); // t, the type of e, spelled as in the source
+const char *tc_spelled(const char *s, Type *t); // s if it denotes t, else type_string(t)
 bool tc_addressable_mark(Node *n);             // marks the root variable ADDRTAKEN
 void tc_set_type(Node *n, Type *t);            // records the final type of n and below
 void tc_builtin(Operand *x, Node *call, BuiltinId id); // builtins.c

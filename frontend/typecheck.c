@@ -152,7 +152,7 @@ opstr(Operand *x)
 	}
 	if (hastype) {
 		if (x->type != ty_invalid)
-			buf = arena_sprintf(perm, "%s of type %s", buf, type_string(x->type));
+			buf = arena_sprintf(perm, "%s of type %s", buf, tc_spell_type(x->expr, x->type));
 		else
 			buf = arena_sprintf(perm, "%s with invalid type", buf);
 	}
@@ -240,6 +240,68 @@ check_untyped_shifts(Node *n, Type *t)
 	return check_untyped_shifts(n->u.binary.x, t) && check_untyped_shifts(n->u.binary.y, t);
 }
 
+// The target of the value being checked, when the source spells it: a type expression
+// (a conversion's type, a declared variable's type, a parameter's) or an expression
+// whose type is the target (the left-hand side of an assignment). Messages print the
+// target with tstr, which keeps byte, rune and any as types2 does.
+static struct {
+	Node *node;
+	bool isexpr;
+} msgtarget;
+
+static const char *
+tstr(Type *t)
+{
+	if (!msgtarget.node)
+		return type_string(t);
+	if (msgtarget.isexpr)
+		return tc_spell_type(msgtarget.node, t);
+	return tc_spelled(tc_spell_typenode(msgtarget.node), t);
+}
+
+static void
+set_target(Node *n, bool isexpr)
+{
+	msgtarget.node = n;
+	msgtarget.isexpr = isexpr;
+}
+
+static void conversion(Operand *x, Type *t, Node *call);
+
+// param_typenode: the type expression of parameter i of the function fun calls (the
+// element type for arguments passed to a variadic parameter), or NULL.
+static Node *
+param_typenode(Node *fun, int i, int np, bool spreadvariadic)
+{
+	while (fun && fun->kind == N_PAREN)
+		fun = fun->u.x;
+	Obj *fo = NULL;
+	if (fun && fun->kind == N_IDENT)
+		fo = fun->u.ident.obj;
+	else if (fun && fun->kind == N_SELECTOR && fun->u.sel.sel.kind != SEL_METHODEXPR)
+		fo = fun->u.sel.sel.obj;
+	if (!fo || fo->kind != OBJ_FUNC || !fo->decl || fo->decl->kind != N_FUNCDECL)
+		return NULL;
+	Node *ft = fo->decl->u.funcdecl.type;
+	if (!ft || ft->kind != N_FUNCTYPE)
+		return NULL;
+	if (spreadvariadic && i > np - 1)
+		i = np - 1;
+	int k = 0;
+	for (int j = 0; j < ft->u.functype.params.len; j++) {
+		Node *f = ft->u.functype.params.v[j];
+		int nn = f && f->kind == N_FIELD && f->u.field.names.len ? f->u.field.names.len : 1;
+		if (i < k + nn) {
+			Node *tn = f && f->kind == N_FIELD ? f->u.field.type : NULL;
+			if (tn && tn->kind == N_ELLIPSIS)
+				return spreadvariadic ? tn->u.x : NULL;
+			return tn;
+		}
+		k += nn;
+	}
+	return NULL;
+}
+
 static void
 report_const_fit(Operand *x, Type *t, ConstFit fit, const char *context)
 {
@@ -247,20 +309,20 @@ report_const_fit(Operand *x, Type *t, ConstFit fit, const char *context)
 	if (fit == FIT_MISMATCH || !type_is_numeric(x->type) || !type_is_numeric(t)) {
 		if (context)
 			error_at(xpos(x), "cannot use %s as %s value in %s", opstr(x),
-				 type_string(t), context);
+				 tstr(t), context);
 		else
 			error_at(xpos(x), "cannot convert %s to type %s", opstr(x),
-				 type_string(t));
+				 tstr(t));
 		return;
 	}
 	const char *why = (!srcint && type_is_integer(t)) ? "truncated" : "overflows";
 	if (context)
-		error_at(xpos(x), "cannot use %s as %s value in %s (%s)", opstr(x), type_string(t),
+		error_at(xpos(x), "cannot use %s as %s value in %s (%s)", opstr(x), tstr(t),
 			 context, why);
 	else if (strcmp(why, "truncated") == 0)
-		error_at(xpos(x), "%s truncated to %s", opstr(x), type_string(t));
+		error_at(xpos(x), "%s truncated to %s", opstr(x), tstr(t));
 	else
-		error_at(xpos(x), "%s overflows %s", opstr(x), type_string(t));
+		error_at(xpos(x), "%s overflows %s", opstr(x), tstr(t));
 }
 
 static void convert_untyped_ctx(Operand *x, Type *t, const char *context);
@@ -305,10 +367,10 @@ convert_untyped_ctx(Operand *x, Type *t, const char *context)
 			return;
 		default:
 			if (context)
-				error_at(xpos(x), "cannot use nil as %s value in %s", type_string(t),
+				error_at(xpos(x), "cannot use nil as %s value in %s", tstr(t),
 					 context);
 			else
-				error_at(xpos(x), "cannot convert nil to type %s", type_string(t));
+				error_at(xpos(x), "cannot convert nil to type %s", tstr(t));
 			invalidate(x);
 			return;
 		}
@@ -323,7 +385,7 @@ convert_untyped_ctx(Operand *x, Type *t, const char *context)
 			if (!tc_assignable(&y, t, &reason)) {
 				if (context)
 					error_at(xpos(x), "cannot use %s as %s value in %s%s%s", opstr(x),
-						 type_string(t), context, reason ? ":\n\t" : "",
+						 tstr(t), context, reason ? ":\n\t" : "",
 						 reason ? reason : "");
 				invalidate(x);
 				return;
@@ -357,10 +419,10 @@ convert_untyped_ctx(Operand *x, Type *t, const char *context)
 		ok = type_is_numeric(t) || (x->type == ty_untyped_string && type_is_string(t));
 	if (!ok) {
 		if (context)
-			error_at(xpos(x), "cannot use %s as %s value in %s", opstr(x), type_string(t),
+			error_at(xpos(x), "cannot use %s as %s value in %s", opstr(x), tstr(t),
 				 context);
 		else
-			error_at(xpos(x), "cannot convert %s to type %s", opstr(x), type_string(t));
+			error_at(xpos(x), "cannot convert %s to type %s", opstr(x), tstr(t));
 		invalidate(x);
 		return;
 	}
@@ -635,9 +697,9 @@ tc_assign_to(Operand *x, Type *t, const char *context)
 			reason = "need type assertion";
 		if (reason)
 			error_at(xpos(x), "cannot use %s as type %s in %s:\n\t%s", opstr(x),
-				 type_string(t), context, reason);
+				 tstr(t), context, reason);
 		else
-			error_at(xpos(x), "cannot use %s as type %s in %s", opstr(x), type_string(t),
+			error_at(xpos(x), "cannot use %s as type %s in %s", opstr(x), tstr(t),
 				 context);
 		invalidate(x);
 	}
@@ -1049,23 +1111,33 @@ func_sig(Node *ft, Type *recv)
 int64_t
 tc_const_len(Node *len)
 {
+	// types2's arrayLength: a name must denote a constant
+	if (len && len->kind == N_IDENT) {
+		Obj *o = scope_lookup(tc.scope, len->u.ident.name);
+		if (!o) {
+			error_at(len->pos, "undeclared name %s for array length", sname(len->u.ident.name));
+			return -1;
+		}
+		if (o->kind != OBJ_CONST) {
+			len->u.ident.obj = o;
+			o->flags |= OBJF_USED;
+			error_at(len->pos, "invalid array length %s", sname(len->u.ident.name));
+			return -1;
+		}
+	}
 	Operand x;
 	tc_expr(&x, len);
 	if (x.mode == M_INVALID)
 		return -1;
 	if (x.mode != M_CONST) {
-		if (x.mode == M_TYPE)
-			error_at(xpos(&x), "invalid array length %s", tc_exprstr(len));
-		else
-			error_at(xpos(&x), "array length %s (%s) must be constant", tc_exprstr(len),
-				 opstr(&x) + strlen(tc_exprstr(len)) + 2);
+		error_at(xpos(&x), "array length %s must be constant", opstr(&x));
 		return -1;
 	}
 	if (type_is_untyped(x.type) || type_is_integer(x.type)) {
 		ConstVal *iv = const_to_kind(x.val, CK_INT);
-		if (iv) {
-			if (const_sign(iv) < 0 || !const_fits_int64(iv)) {
-				error_at(xpos(&x), "invalid array length %s", tc_exprstr(len));
+		if (iv && const_is_int_value(x.val) && const_fits_int64(iv)) {
+			if (const_sign(iv) < 0) {
+				error_at(xpos(&x), "invalid array length %s", opstr(&x));
 				return -1;
 			}
 			if (type_is_untyped(x.type))
@@ -1190,8 +1262,22 @@ is_const_type(Type *t)
 	return k >= TY_BOOL && k <= TY_STRING;
 }
 
+static void check_const0(Obj *o, Node *spec, int i);
+
+// check_const checks constant o, the i-th name of spec. Errors in an expression repeated
+// from an earlier spec are reported at the constant being declared (types2's errpos).
 static void
 check_const(Obj *o, Node *spec, int i)
+{
+	Pos saved = tc_errpos;
+	if (spec->u.value.implicit)
+		tc_errpos = o->pos;
+	check_const0(o, spec, i);
+	tc_errpos = saved;
+}
+
+static void
+check_const0(Obj *o, Node *spec, int i)
 {
 	Node *tn = spec->u.value.type;
 	Type *t = tn ? tc_type(tn) : NULL;
@@ -1324,7 +1410,12 @@ check_rhs(int nl, Type **lt, Node **lhs, NodeList *rhs, const char *context, Typ
 			    x.mode == M_BUILTIN || x.mode == M_TYPE)
 				tc_single_value(&x);
 			if (lt[i]) {
+				Node *st = msgtarget.node;
+				bool se = msgtarget.isexpr;
+				if (lhs[i])
+					set_target(lhs[i], true);
 				tc_assign_to(&x, lt[i], context);
+				set_target(st, se);
 				out[i] = lt[i];
 			} else {
 				tc_single_value(&x);
@@ -2785,6 +2876,16 @@ tc_convertible(Operand *x, Type *t)
 void
 tc_conversion(Operand *x, Type *t, Node *call)
 {
+	Node *savedtarget = msgtarget.node;
+	bool savedisexpr = msgtarget.isexpr;
+	set_target(call ? call->u.call.fun : NULL, false);
+	conversion(x, t, call);
+	set_target(savedtarget, savedisexpr);
+}
+
+static void
+conversion(Operand *x, Type *t, Node *call)
+{
 	if (x->mode == M_INVALID || invalid_type(t)) {
 		invalidate(x);
 		x->type = t ? t : ty_invalid;
@@ -2839,12 +2940,12 @@ tc_conversion(Operand *x, Type *t, Node *call)
 		if (!ok) {
 			if (type_is_numeric(x->type) && type_is_numeric(t) && !type_is_complex(x->type) &&
 			    type_is_integer(t) && !type_is_untyped(x->type) && type_is_integer(x->type))
-				error_at(xpos(x), "cannot convert %s to type %s", opstr(x), type_string(t));
+				error_at(xpos(x), "cannot convert %s to type %s", opstr(x), tstr(t));
 			else if (type_is_numeric(x->type) && type_is_numeric(t) && type_is_integer(t) &&
 				 !type_is_integer(x->type) && const_to_kind(x->val, CK_INT) == NULL)
-				error_at(xpos(x), "cannot convert %s to type %s (truncated)", opstr(x), type_string(t));
+				error_at(xpos(x), "cannot convert %s to type %s (truncated)", opstr(x), tstr(t));
 			else
-				error_at(xpos(x), "cannot convert %s to type %s", opstr(x), type_string(t));
+				error_at(xpos(x), "cannot convert %s to type %s", opstr(x), tstr(t));
 			invalidate(x);
 			x->type = t;
 			return;
@@ -2872,7 +2973,7 @@ tc_conversion(Operand *x, Type *t, Node *call)
 	}
 	if (x->type == ty_untyped_nil) {
 		if (!has_nil(t)) {
-			error_at(xpos(x), "cannot convert %s to type %s", opstr(x), type_string(t));
+			error_at(xpos(x), "cannot convert %s to type %s", opstr(x), tstr(t));
 			invalidate(x);
 			x->type = t;
 			return;
@@ -2889,10 +2990,10 @@ tc_conversion(Operand *x, Type *t, Node *call)
 		else if (type_is_interface(x->type) && implements(t, x->type, NULL))
 			reason = "need type assertion";
 		if (reason)
-			error_at(xpos(x), "cannot convert %s to type %s:\n\t%s", opstr(x), type_string(t),
+			error_at(xpos(x), "cannot convert %s to type %s:\n\t%s", opstr(x), tstr(t),
 				 reason);
 		else
-			error_at(xpos(x), "cannot convert %s to type %s", opstr(x), type_string(t));
+			error_at(xpos(x), "cannot convert %s to type %s", opstr(x), tstr(t));
 		invalidate(x);
 		x->type = t;
 		return;
@@ -3071,7 +3172,11 @@ call_expr(Operand *x, Node *n)
 				error_at(expr_startpos(args->v[0]), "cannot use %s (value of type %s) as type %s in %s",
 					 tc_exprstr(args->v[0]), type_string(a->type), type_string(pt), ctx);
 		} else {
+			Node *st = msgtarget.node;
+			bool se = msgtarget.isexpr;
+			set_target(param_typenode(fun, i, np, sig->variadic && !n->u.call.dots), false);
 			tc_assign_to(a, pt, ctx);
+			set_target(st, se);
 		}
 	}
 results:
