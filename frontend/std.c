@@ -25,13 +25,50 @@ static StdPkg stdpkgs[] = {
 	 "func Sprint(a ...any) string\n"
 	 "func Sprintln(a ...any) string\n"
 	 "func Sprintf(format string, a ...any) string\n"
-	 "func Errorf(format string, a ...any) error\n",
+	 "func Errorf(format string, a ...any) error\n"
+	 "type State interface {\n"
+	 "\tWrite(b []byte) (n int, err error)\n"
+	 "\tWidth() (wid int, ok bool)\n"
+	 "\tPrecision() (prec int, ok bool)\n"
+	 "\tFlag(c int) bool\n"
+	 "}\n"
+	 "type Formatter interface { Format(f State, verb rune) }\n",
+	 NULL},
+	{"io",
+	 "package io\n"
+	 "type Reader interface { Read(p []byte) (n int, err error) }\n"
+	 "type Writer interface { Write(p []byte) (n int, err error) }\n"
+	 "type Closer interface { Close() error }\n"
+	 "type ReaderAt interface { ReadAt(p []byte, off int64) (n int, err error) }\n"
+	 "type ReadWriter interface { Reader; Writer }\n"
+	 "type ReadCloser interface { Reader; Closer }\n"
+	 "type WriteCloser interface { Writer; Closer }\n"
+	 "type ReadWriteCloser interface { Reader; Writer; Closer }\n"
+	 "type SectionReader struct { r ReaderAt; base, off, limit int64 }\n",
+	 NULL},
+	{"unicode/utf8",
+	 "package utf8\n"
+	 "const RuneError = '\\uFFFD'\n"
+	 "const RuneSelf = 0x80\n"
+	 "const MaxRune = '\\U0010FFFF'\n"
+	 "const UTFMax = 4\n"
+	 "func RuneLen(r rune) int\n"
+	 "func RuneStart(b byte) bool\n"
+	 "func ValidRune(r rune) bool\n"
+	 "func ValidString(s string) bool\n"
+	 "func RuneCountInString(s string) (n int)\n"
+	 "func DecodeRuneInString(s string) (rune, int)\n"
+	 "func EncodeRune(p []byte, r rune) int\n",
 	 NULL},
 	{"os",
 	 "package os\n"
 	 "var Args []string\n"
 	 "func Exit(code int)\n"
-	 "func Getenv(key string) string\n",
+	 "func Getenv(key string) string\n"
+	 "func ReadFile(name string) ([]byte, error)\n"
+	 "type File struct { fd int }\n"
+	 "type FileInfo interface { Name() string; Size() int64; IsDir() bool }\n"
+	 "func Open(name string) (*File, error)\n",
 	 NULL},
 	{"strings",
 	 "package strings\n"
@@ -150,6 +187,10 @@ static StdPkg stdpkgs[] = {
 	 "\tNumGC, NumForcedGC uint32\n"
 	 "\tGCCPUFraction float64\n"
 	 "\tEnableGC, DebugGC bool\n"
+	 "\tBySize [61]struct {\n"
+	 "\t\tSize uint32\n"
+	 "\t\tMallocs, Frees uint64\n"
+	 "\t}\n"
 	 "}\n"
 	 "func GC()\n"
 	 "func Gosched()\n"

@@ -225,7 +225,19 @@ scan_block(uintptr_t lo, uintptr_t hi, const uint8_t *bits)
 	lo = (lo + 7) & ~(uintptr_t)7;
 	const uintptr_t hlo = rt_mheap.lo, hspan = rt_mheap.hi - rt_mheap.lo;
 	if (bits == NULL) {
-		for (const uintptr_t *p = (const uintptr_t *)lo; (uintptr_t)(p + 1) <= hi; p++)
+		const uintptr_t *p = (const uintptr_t *)lo;
+		// four words at a time: most words of a data segment or stack are not heap
+		// pointers, and one test rules out all four
+		for (; (uintptr_t)(p + 4) <= hi; p += 4) {
+			bool in0 = p[0] - hlo < hspan, in1 = p[1] - hlo < hspan;
+			bool in2 = p[2] - hlo < hspan, in3 = p[3] - hlo < hspan;
+			if (!(in0 | in1 | in2 | in3))
+				continue;
+			for (int k = 0; k < 4; k++)
+				if (p[k] - hlo < hspan)
+					shade(p[k]);
+		}
+		for (; (uintptr_t)(p + 1) <= hi; p++)
 			if (*p - hlo < hspan)
 				shade(*p);
 		return;
@@ -736,11 +748,23 @@ run_finalizers(void)
 
 // ---- the runtime and runtime/debug API ----
 
+// clear_stack zeroes stack memory below the caller's frame, so that the collector's own
+// frames, laid over it, do not hold stale pointers left by earlier deeper calls (which
+// conservative stack scanning would take for live ones).
+static __attribute__((noinline)) void
+clear_stack(void)
+{
+	volatile uint8_t buf[16384];
+	memset((void *)buf, 0, sizeof buf);
+	__asm__ volatile("" : : "r"(buf) : "memory");
+}
+
 // rt_runtime_GC is runtime.GC: a full cycle, all sweeping done, then queued finalizers.
 void
 rt_runtime_GC(void)
 {
 	rt_heap_init();
+	clear_stack();
 	collect(true);
 	finish_sweep();
 	run_finalizers();
@@ -765,6 +789,7 @@ void
 rt_runtime_debug_FreeOSMemory(void)
 {
 	rt_heap_init();
+	clear_stack();
 	collect(true);
 	finish_sweep();
 	rt_scavenge(UINT64_MAX);
