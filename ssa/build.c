@@ -435,6 +435,22 @@ wrap_bits(Type *t, uint64_t x)
 	return (int64_t)x;
 }
 
+// complex_const sets complex constant v (type u) to c: aux points at {re, im} doubles,
+// each rounded to float32 for complex64.
+static void
+complex_const(Value *v, Type *u, ConstVal *c)
+{
+	double *ri = NEWARR(perm, double, 2);
+	ri[0] = const_float64(c);
+	ri[1] = const_imag(c);
+	if (u->kind == TY_COMPLEX64) {
+		ri[0] = (double)(float)ri[0];
+		ri[1] = (double)(float)ri[1];
+	}
+	v->aux = ri;
+	memcpy(&v->auxint, &ri[0], sizeof ri[0]);
+}
+
 static Value *
 constant(B *b, Type *t, ConstVal *c, Node *n)
 {
@@ -475,7 +491,7 @@ constant(B *b, Type *t, ConstVal *c, Node *n)
 			memcpy(&bits, &d, sizeof bits);
 			v->auxint = (int64_t)bits;
 		} else if (type_is_complex(u)) {
-			unsupported(pos, "complex numbers");
+			complex_const(v, u, c);
 		} else {
 			v->auxint = wrap_bits(t, const_uint64(c));
 		}
@@ -490,7 +506,10 @@ constant(B *b, Type *t, ConstVal *c, Node *n)
 		break;
 	}
 	case CK_COMPLEX:
-		unsupported(pos, "complex numbers");
+		if (type_is_complex(u))
+			complex_const(v, u, c);
+		else
+			unsupported(pos, "this complex constant");
 		break;
 	}
 	return v;
@@ -984,8 +1003,6 @@ arith(B *b, Op op, Type *t, Value *x, Value *y, Node *n)
 		ssa_add_arg(c, y);
 		return c;
 	}
-	if (type_is_complex(t))
-		unsupported(npos(n), "complex numbers");
 	return val2(b, op, t, n, npos(n), x, y);
 }
 
@@ -1044,8 +1061,6 @@ binary(B *b, Node *n)
 		else
 			ot = type_is_untyped(x->type) ? ntype(y) : ntype(x);
 		Value *xv = rvalue(b, x, ot), *yv = rvalue(b, y, ot);
-		if (type_is_complex(ot))
-			unsupported(pos, "complex numbers");
 		Value *c = val2(b, op, t && type_is_boolean(t) ? t : ty_bool, n, pos, xv, yv);
 		return c;
 	}
@@ -1076,8 +1091,6 @@ unary(B *b, Node *n)
 	case AOP_ADD:
 		return rvalue(b, x, t);
 	case AOP_SUB:
-		if (type_is_complex(t))
-			unsupported(pos, "complex numbers");
 		return val1(b, OP_NEG, t, n, pos, rvalue(b, x, t));
 	case AOP_XOR:
 		return val1(b, OP_COM, t, n, pos, rvalue(b, x, t));
@@ -1625,6 +1638,8 @@ print_call(B *b, Node *n, bool ln)
 		} else if (type_is_float(u)) {
 			fn = "rt_printfloat";
 			want = ty_float64;
+		} else if (type_is_complex(u)) {
+			fn = "rt_printcomplex";
 		} else if (type_is_string(u)) {
 			fn = "rt_printstring";
 		} else if (u->kind == TY_SLICE) {
@@ -1769,6 +1784,26 @@ builtin(B *b, Node *n)
 		return NULL;
 	case BI_RECOVER:
 		return val(b, OP_RECOVER, t ? t : ty_any, n, pos);
+	case BI_COMPLEX: {
+		// complex(x, y): the pair built with INSERTs (codegen's complex is {re, im})
+		Type *ft = utype(t)->kind == TY_COMPLEX64 ? ty_float32 : ty_float64;
+		Value *re = rvalue(b, args->v[0], ft), *im = rvalue(b, args->v[1], ft);
+		Value *v = val2(b, OP_INSERT, t, n, pos, zero(b, t, n, pos), re);
+		v->auxint = 0;
+		v = val2(b, OP_INSERT, t, n, pos, v, im);
+		v->auxint = 1;
+		return v;
+	}
+	case BI_REAL:
+	case BI_IMAG: {
+		Node *a = args->v[0];
+		Type *ct = type_is_untyped(a->type) ? (t == ty_float32 ? ty_complex64 : ty_complex128)
+						   : a->type;
+		Value *x = rvalue(b, a, ct);
+		Value *v = val1(b, OP_EXTRACT, t, n, pos, x);
+		v->auxint = n->u.call.builtin == BI_IMAG;
+		return v;
+	}
 	case BI_DELETE: {
 		Type *mt = utype(args->v[0]->type);
 		Value *m = expr(b, args->v[0]);
@@ -1810,8 +1845,8 @@ conversion(B *b, Node *n)
 		Type *eu = utype(tu->elem);
 		return val1(b, eu->kind == TY_INT32 ? OP_STR2RUNES : OP_STR2BYTES, t, n, pos, x);
 	}
-	if (type_is_complex(tu) || type_is_complex(xu))
-		unsupported(pos, "complex numbers");
+	if (type_is_complex(tu) != type_is_complex(xu))
+		unsupported(pos, "this complex conversion");
 	if (type_identical(x->type, t))
 		return x;
 	return val1(b, OP_CONV, t, n, pos, x);
