@@ -973,9 +973,10 @@ spell_expr0(Node *e, int depth)
 			fo = f->u.ident.obj;
 		else if (f && f->kind == N_SELECTOR)
 			fo = f->u.sel.sel.obj;
-		if (!fo || fo->kind != OBJ_FUNC || !fo->decl || fo->decl->kind != N_FUNCDECL)
+		if (!fo || fo->kind != OBJ_FUNC || !fo->decl)
 			return NULL;
-		Node *ft = fo->decl->u.funcdecl.type;
+		Node *ft = fo->decl->kind == N_FUNCDECL ? fo->decl->u.funcdecl.type :
+			   fo->decl->kind == N_FIELD ? fo->decl->u.field.type : NULL;
 		if (!ft || ft->kind != N_FUNCTYPE || ft->u.functype.results.len != 1)
 			return NULL;
 		Node *r = ft->u.functype.results.v[0];

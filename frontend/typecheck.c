@@ -280,9 +280,10 @@ param_typenode(Node *fun, int i, int np, bool spreadvariadic)
 		fo = fun->u.ident.obj;
 	else if (fun && fun->kind == N_SELECTOR && fun->u.sel.sel.kind != SEL_METHODEXPR)
 		fo = fun->u.sel.sel.obj;
-	if (!fo || fo->kind != OBJ_FUNC || !fo->decl || fo->decl->kind != N_FUNCDECL)
+	if (!fo || fo->kind != OBJ_FUNC || !fo->decl)
 		return NULL;
-	Node *ft = fo->decl->u.funcdecl.type;
+	Node *ft = fo->decl->kind == N_FUNCDECL ? fo->decl->u.funcdecl.type :
+		   fo->decl->kind == N_FIELD ? fo->decl->u.field.type : NULL; // interface method
 	if (!ft || ft->kind != N_FUNCTYPE)
 		return NULL;
 	if (spreadvariadic && i > np - 1)
@@ -481,6 +482,8 @@ lookup(Type *t, Sym *name, Lookup *r)
 			ptr = true;
 		}
 	}
+	if (ptr && type_under(t)->kind == TY_INTERFACE)
+		return false; // a pointer to an interface has no methods
 	typedef VEC(Cand) CandVec;
 	CandVec cur = {0}, next = {0};
 	VEC(Type *) seen = {0};
@@ -594,6 +597,8 @@ sig_has_invalid(Type *t)
 	return false;
 }
 
+static Sym *case_fold_match(Type *t, Sym *name);
+
 // missing_method checks that t implements interface it; on failure returns gc's reason.
 static bool
 implements(Type *t, Type *it, const char **reason)
@@ -608,7 +613,25 @@ implements(Type *t, Type *it, const char **reason)
 		bool ok = lookup(t, m->name, &r);
 		const char *ts = type_string(t), *is = type_string(it);
 		if (!ok || r.isfield) {
-			if (reason)
+			if (!reason)
+				return false;
+			// types2's missingMethodReason
+			Sym *alt = ok ? NULL : case_fold_match(t, m->name);
+			Lookup ra;
+			Type *tu = type_under(t);
+			if (alt && lookup(t, alt, &ra) && !ra.isfield && ra.obj && ra.obj->type)
+				*reason = arena_sprintf(perm,
+					"%s does not implement %s (missing %s method)\n\t\thave %s%s\n\t\twant %s%s",
+					ts, is, m->name->name, alt->name, type_string(ra.obj->type) + 4,
+					m->name->name, type_string(m->type) + 4);
+			else if (!t->obj && tu->kind == TY_POINTER && tu->elem && type_is_interface(tu->elem))
+				*reason = arena_sprintf(perm,
+					"%s does not implement %s (type %s is pointer to interface, not interface)",
+					ts, is, ts);
+			else if (ok && r.isfield)
+				*reason = arena_sprintf(perm, "%s does not implement %s (%s.%s is a field, not a method)",
+							ts, is, ts, m->name->name);
+			else
 				*reason = arena_sprintf(perm, "%s does not implement %s (missing %s method)",
 							ts, is, m->name->name);
 			return false;
@@ -670,6 +693,13 @@ tc_assignable(Operand *x, Type *t, const char **reason)
 		return true;
 	if (tu->kind == TY_INTERFACE)
 		return implements(v, t, reason);
+	if (tu->kind == TY_POINTER && tu->elem && type_is_interface(tu->elem)) {
+		if (reason) // types2 explains pointers to interfaces
+			*reason = arena_sprintf(perm,
+				"%s does not implement %s (type %s is pointer to interface, not interface)",
+				type_string(v), type_string(t), type_string(t));
+		return false;
+	}
 	if (vu->kind == TY_CHAN && tu->kind == TY_CHAN && vu->dir == CHAN_BOTH &&
 	    vu->elem == tu->elem && (!v->obj || !t->obj))
 		return true;
@@ -1678,11 +1708,11 @@ check_func_sig(Obj *o)
 			error_at(rpos, "cannot define new methods on non-local type %s",
 				 type_string(recvt));
 		} else if (base && base->obj && type_under(base)->kind == TY_UNSAFEPTR) {
-			error_at(rpos, "invalid receiver type %s (unsafe.Pointer)", type_string(recvt));
+			error_at(rpos, "invalid receiver type %s (unsafe.Pointer)", type_string(base));
 		} else if (base && base->obj &&
 			   (type_under(base)->kind == TY_POINTER || type_under(base)->kind == TY_INTERFACE)) {
 			error_at(rpos, "invalid receiver type %s (pointer or interface type)",
-				 type_string(recvt));
+				 type_string(base));
 		}
 		o->recv = recvt;
 	}
@@ -1987,8 +2017,13 @@ selector(Operand *x, Node *n)
 		Type *t = y.type;
 		Lookup r;
 		if (!lookup(t, name, &r) || r.isfield) {
-			error_at(n->u.sel.namepos, "%s.%s undefined (type %s has no method %s)",
-				 tc_exprstr(xe), sname(name), type_string(t), sname(name));
+			if (!t->obj && t->kind == TY_POINTER && t->elem && type_is_interface(t->elem))
+				error_at(n->u.sel.namepos,
+					 "%s.%s undefined (type %s is pointer to interface, not interface)",
+					 tc_exprstr(xe), sname(name), type_string(t));
+			else
+				error_at(n->u.sel.namepos, "%s.%s undefined (type %s has no method %s)",
+					 tc_exprstr(xe), sname(name), type_string(t), sname(name));
 			invalidate(x);
 			return;
 		}
@@ -3579,7 +3614,7 @@ type_assert(Operand *x, Node *n)
 	}
 	const char *reason = NULL;
 	if (!type_is_interface(t) && !implements(t, x->type, &reason)) {
-		error_at(expr_startpos(n->u.assert.type), "impossible type assertion: %s\n\t%s",
+		error_at(expr_startpos(n), "impossible type assertion: %s\n\t%s",
 			 tc_exprstr(n), reason ? reason : "");
 		invalidate(x);
 		return;
@@ -4231,6 +4266,7 @@ typeswitch_stmt(Node *s, Node *label)
 	VEC(Obj *) vars = {0};
 	bool seendefault = false;
 	VEC(Type *) seen = {0};
+	NodeList seenat = {0}; // the case expression of each seen type
 	for (int i = 0; i < s->u.sw.body.len; i++) {
 		Node *cl = s->u.sw.body.v[i];
 		if (!cl || cl->kind != N_CASECLAUSE)
@@ -4265,18 +4301,20 @@ typeswitch_stmt(Node *s, Node *label)
 			e->flags |= (t == ty_untyped_nil) ? 0 : NF_TYPE;
 			for (int k = 0; k < seen.len; k++)
 				if (seen.v[k] == t && !invalid_type(t)) {
-					error_at(expr_startpos(e), "duplicate case %s in type switch",
-						 tc_exprstr(e));
+					error_at(expr_startpos(e), "duplicate case %s in type switch\n\t%s: previous case",
+						 t == ty_untyped_nil ? "nil" : type_string(t),
+						 pos_string(expr_startpos(seenat.v[k])));
 					break;
 				}
 			vec_push(perm, seen, t);
+			vec_push(perm, seenat, e);
 			if (x.mode != M_INVALID && t != ty_untyped_nil && !type_is_interface(t)) {
 				const char *reason;
 				if (!implements(t, x.type, &reason)) {
 					const char *p = reason ? strchr(reason, '(') : NULL;
 					error_at(expr_startpos(e),
-						 "impossible type switch case: %s cannot have dynamic type %s %s",
-						 opstr(&x), type_string(t), p ? p : "");
+						 "impossible type switch case: %s\n\t%s cannot have dynamic type %s %s",
+						 tc_exprstr(e), opstr(&x), type_string(t), p ? p : "");
 				}
 			}
 		}
