@@ -65,7 +65,7 @@ cg_func_prologue(Cg *c, Func *f)
 	LLVMPositionBuilderAtEnd(c->b, cur);
 }
 
-// cg_emit_deferop lowers DEFERFRAME, DEFERSETJMP, DEFER, DEFERRETURN and RECOVER.
+// cg_emit_deferop lowers DEFERFRAME, DEFERSETJMP, DEFER, DEFERRETURN, RECOVER and GO.
 LLVMValueRef
 cg_emit_deferop(Cg *c, Value *v)
 {
@@ -116,6 +116,14 @@ cg_emit_deferop(Cg *c, Value *v)
 	case OP_DEFERRETURN: {
 		LLVMValueRef fr = cg_value(c, v->args[0]);
 		cg_rtcall(c, "rt_deferreturn", c->t_void, &fr, 1);
+		return NULL;
+	}
+	case OP_GO: {
+		// no scheduler yet: the goroutine runs to completion at the go statement
+		LLVMValueRef clo = cg_value(c, v->args[0]);
+		LLVMValueRef code = LLVMBuildLoad2(B, c->t_ptr, clo, "fn");
+		LLVMTypeRef ft = LLVMFunctionType(c->t_void, &c->t_ptr, 1, false);
+		LLVMBuildCall2(B, ft, code, &clo, 1, "");
 		return NULL;
 	}
 	case OP_RECOVER: {

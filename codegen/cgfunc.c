@@ -1312,7 +1312,7 @@ emit_value(Cg *c, Value *v)
 	case OP_MAPITERDONE: case OP_MAPITERKEY: case OP_MAPITERELEM:
 		return cg_emit_mapop(c, v);
 	case OP_DEFERFRAME: case OP_DEFERSETJMP: case OP_DEFER: case OP_DEFERRETURN: // cgdefer.c
-	case OP_RECOVER:
+	case OP_RECOVER: case OP_GO:
 		return cg_emit_deferop(c, v);
 	case OP_PANIC: {
 		LLVMValueRef x = arg(c, v, 0);

@@ -1075,6 +1075,10 @@ build_value(EscBatch *b, EscFn *e, Value *v)
 		esc_flow_ref(b, b->heap, get_ref(b, e, v->args[1]), 0, v);
 		esc_flow_ref(b, b->heap, get_ref(b, e, v->args[2]), 0, v);
 		break;
+	case OP_GO:
+		// gc: a go statement's closure always goes to the heap
+		esc_flow_ref(b, b->heap, get_ref(b, e, v->args[0]), 0, v);
+		break;
 	case OP_DEFER:
 		// gc: a defer at the top level of the function keeps its closure until the
 		// function returns (a "later" discard hole); in a loop it goes to the heap

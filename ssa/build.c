@@ -3046,7 +3046,7 @@ stmt(B *b, Node *n)
 		labeled_stmt(b, n);
 		return;
 	case N_GO:
-		unsupported(pos, "go statements");
+		defer_stmt(b, n);
 		return;
 	case N_DEFER:
 		defer_stmt(b, n);
@@ -3094,7 +3094,7 @@ temp_capture(B *b, Value *x, Pos pos, ObjList *caps)
 }
 
 static Value *
-defer_wrapper(B *b, Node *call)
+defer_wrapper(B *b, Node *call, bool isgo)
 {
 	Pos pos = npos(call);
 	Node *fun = unparen(call->u.call.fun);
@@ -3161,8 +3161,8 @@ defer_wrapper(B *b, Node *call)
 	FuncInfo *wi = NEW(perm, FuncInfo);
 	wi->outer = b->fi;
 	wi->type = type_func(NULL, 0, NULL, 0, false);
-	wi->name = arena_sprintf(perm, "%s.deferwrap%d", b->fi && b->fi->name ? b->fi->name : "?",
-				 ++b->nwrappers);
+	wi->name = arena_sprintf(perm, "%s.%swrap%d", b->fi && b->fi->name ? b->fi->name : "?",
+				 isgo ? "go" : "defer", ++b->nwrappers);
 	wi->captures = caps;
 	ValVec cv = {0};
 	for (int i = 0; i < caps.len; i++)
@@ -3211,13 +3211,15 @@ defer_wrapper(B *b, Node *call)
 	return mc;
 }
 
+// defer_stmt lowers `defer call` (go: `go call`, the same closure for OP_GO).
 static void
 defer_stmt(B *b, Node *n)
 {
 	Pos pos = npos(n);
 	Node *call = unparen(n->u.x);
-	if (!b->frame || call->kind != N_CALL) {
-		unsupported(pos, "this defer statement");
+	bool isgo = n->kind == N_GO;
+	if ((!isgo && !b->frame) || call->kind != N_CALL) {
+		unsupported(pos, isgo ? "this go statement" : "this defer statement");
 		return;
 	}
 	Node *fun = unparen(call->u.call.fun);
@@ -3237,10 +3239,13 @@ defer_stmt(B *b, Node *n)
 			clo = expr(b, fun);
 	}
 	if (!clo)
-		clo = defer_wrapper(b, call);
+		clo = defer_wrapper(b, call, isgo);
 	if (!clo)
 		return;
-	val2(b, OP_DEFER, NULL, n, pos, b->frame, clo);
+	if (isgo)
+		val1(b, OP_GO, NULL, n, pos, clo);
+	else
+		val2(b, OP_DEFER, NULL, n, pos, b->frame, clo);
 }
 
 // find_looping records the labels that a later goto jumps back to (gc's looping
