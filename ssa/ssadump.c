@@ -120,6 +120,7 @@ print_auxint(FILE *out, Value *v)
 		}
 		return;
 	case OP_PARAM: case OP_FREEVAR: case OP_EXTRACT: case OP_INSERT: case OP_FIELDADDR:
+	case OP_CALLIFACE:
 		fprintf(out, " [%lld]", (long long)v->auxint);
 		return;
 	case OP_ALLOC:
@@ -151,8 +152,11 @@ print_aux(FILE *out, Value *v)
 		print_quoted(out, v->aux, v->auxint);
 		fputs("}", out);
 		return;
-	case OP_CALL: case OP_FUNCADDR: case OP_GLOBAL:
+	case OP_CALL: case OP_FUNCADDR: case OP_GLOBAL: case OP_METHODVALUE:
 		fprintf(out, " {%s}", obj_qualname(v->aux));
+		return;
+	case OP_CALLIFACE: // the method's name
+		fprintf(out, " {%s}", ((Sym *)v->aux)->name);
 		return;
 	case OP_CALLRT:
 		fprintf(out, " {%s}", (const char *)v->aux);
