@@ -226,9 +226,8 @@ check_untyped_shifts(Node *n, Type *t)
 	AstOp op = n->u.binary.op;
 	if ((op == AOP_SHL || op == AOP_SHR) && !n->cval) {
 		if (!type_is_integer(t)) {
-			error_at(expr_startpos(n),
-				 "invalid operation: shifted operand %s (type %s) must be integer",
-				 tc_exprstr(n->u.binary.x), type_string(t));
+			error_at(expr_startpos(n), "invalid operation: %s (shift of type %s)",
+				 tc_exprstr(n), type_string(t));
 			return false;
 		}
 		return true;
@@ -237,7 +236,9 @@ check_untyped_shifts(Node *n, Type *t)
 		return true;
 	if (op == AOP_LAND || op == AOP_LOR)
 		return true;
-	return check_untyped_shifts(n->u.binary.x, t) && check_untyped_shifts(n->u.binary.y, t);
+	bool okx = check_untyped_shifts(n->u.binary.x, t); // report in both operands
+	bool oky = check_untyped_shifts(n->u.binary.y, t);
+	return okx && oky;
 }
 
 // The target of the value being checked, when the source spells it: a type expression
@@ -2166,8 +2167,9 @@ tc_addressable_mark(Node *n)
 
 // ---- index and slice expressions ----
 
-// check_index checks an index expression against length len (-1: unknown); returns the
-// constant index or -1.
+// check_index checks an index expression against length len (-1: unknown), as types2's
+// index and isValidIndex do; returns the constant index, -1 after an error, -2 for a
+// valid non-constant index.
 static int64_t
 check_index(Node *e, int64_t len, bool allowmax)
 {
@@ -2175,21 +2177,19 @@ check_index(Node *e, int64_t len, bool allowmax)
 	tc_expr(&x, e);
 	if (x.mode == M_INVALID)
 		return -1;
-	if (type_is_untyped(x.type) && x.mode == M_CONST) {
-		ConstVal *iv = x.val ? const_to_kind(x.val, CK_INT) : NULL;
-		if (!iv) {
-			if (x.val && (x.val->kind == CK_FLOAT || x.val->kind == CK_COMPLEX))
-				error_at(xpos(&x), "%s truncated to int", opstr(&x));
-			else
-				error_at(xpos(&x), "invalid argument: index %s must be integer", opstr(&x));
+	// "a constant index that is untyped is given type int"
+	if (type_is_untyped(x.type) && x.mode == M_CONST && x.val) {
+		ConstVal *iv = const_to_kind(x.val, CK_INT);
+		if (x.val->kind == CK_STRING || x.val->kind == CK_BOOL) {
+			error_at(xpos(&x), "cannot convert %s to int", opstr(&x));
 			return -1;
 		}
-		if (const_sign(iv) < 0) {
-			error_at(xpos(&x), "invalid argument: index %s must not be negative", opstr(&x));
+		if (!iv || !const_is_int_value(x.val)) {
+			error_at(xpos(&x), "%s truncated to int", opstr(&x));
 			return -1;
 		}
 		if (!const_fits_int64(iv)) {
-			error_at(xpos(&x), "invalid argument: index %s overflows int", opstr(&x));
+			error_at(xpos(&x), "%s overflows int", opstr(&x));
 			return -1;
 		}
 		tc_convert_untyped(&x, ty_int);
@@ -2207,15 +2207,19 @@ check_index(Node *e, int64_t len, bool allowmax)
 			error_at(xpos(&x), "invalid argument: index %s must not be negative", opstr(&x));
 			return -1;
 		}
+		if (!const_fits_int64(x.val)) {
+			error_at(xpos(&x), "invalid argument: index %s overflows int", opstr(&x));
+			return -1;
+		}
 		int64_t v = const_int64(x.val);
 		if (len >= 0 && (allowmax ? v > len : v >= len)) {
 			error_at(xpos(&x), "invalid argument: index %s out of bounds [0:%lld]",
-				 tc_exprstr(e), (long long)(allowmax ? len + 1 : len));
+				 const_text(x.val), (long long)(allowmax ? len + 1 : len));
 			return -1;
 		}
 		return v;
 	}
-	return -1;
+	return -2;
 }
 
 static void
@@ -3454,42 +3458,39 @@ check_composite(Operand *x, Node *n, Type *hint)
 	}
 	case TY_ARRAY:
 	case TY_SLICE: {
+		// types2's indexedElts
 		int64_t idx = 0, max = 0;
+		int64_t length = u->kind == TY_ARRAY && !dots ? u->len : -1;
 		VEC(int64_t) seen = {0};
 		for (int i = 0; i < el->len; i++) {
 			Node *e = el->v[i];
 			Node *val = e;
+			bool valid = false;
 			if (e && e->kind == N_KEYVALUE) {
-				Operand k;
-				tc_expr(&k, e->u.kv.key);
-				val = e->u.kv.value;
-				if (k.mode == M_CONST && k.val && const_is_int_value(k.val)) {
-					ConstVal *iv = const_to_kind(k.val, CK_INT);
-					if (const_sign(iv) < 0 || !const_fits_int64(iv)) {
-						error_at(xpos(&k), "index %s must be non-negative integer constant",
-							 tc_exprstr(e->u.kv.key));
-					} else {
-						idx = const_int64(iv);
-					}
-					if (type_is_untyped(k.type))
-						tc_convert_untyped(&k, ty_int);
-				} else if (k.mode != M_INVALID) {
-					error_at(xpos(&k), "index %s must be integer constant",
+				int64_t k = check_index(e->u.kv.key, length, false);
+				if (k >= 0) {
+					idx = k;
+					valid = true;
+				} else if (k == -2) {
+					error_at(expr_startpos(e), "index %s must be integer constant",
 						 tc_exprstr(e->u.kv.key));
 				}
+				val = e->u.kv.value;
+			} else if (length >= 0 && idx >= length) {
+				error_at(e ? expr_startpos(e) : n->pos, "index %lld is out of bounds (>= %lld)",
+					 (long long)idx, (long long)length);
+			} else {
+				valid = true;
 			}
-			if (u->kind == TY_ARRAY && !dots && idx >= u->len) {
-				error_at(e ? expr_startpos(val) : n->pos,
-					 "index %lld out of bounds [0:%lld]", (long long)idx,
-					 (long long)u->len);
-			}
-			for (int j = 0; j < seen.len; j++)
-				if (seen.v[j] == idx) {
-					error_at(expr_startpos(e), "duplicate index %lld in array or slice literal",
-						 (long long)idx);
-					break;
-				}
-			vec_push(perm, seen, idx);
+			if (valid)
+				for (int j = 0; j < seen.len; j++)
+					if (seen.v[j] == idx) {
+						error_at(expr_startpos(e), "duplicate index %lld in array or slice literal",
+							 (long long)idx);
+						break;
+					}
+			if (valid)
+				vec_push(perm, seen, idx);
 			elem_value(val, u->elem, "array or slice literal");
 			idx++;
 			if (idx > max)
