@@ -1611,14 +1611,33 @@ static void
 print_call(B *b, Node *n, bool ln)
 {
 	NodeList *args = &n->u.call.args;
-	Value **xs = NEWARR(b->f->arena, Value *, args->len + 1);
-	for (int i = 0; i < args->len; i++) {
-		Node *a = args->v[i];
-		xs[i] = is_nil(a) ? zero(b, ntype(a), a, npos(a)) : expr(b, a);
+	int nx = args->len;
+	Value **xs;
+	Node **an;
+	if (nx == 1 && args->v[0]->type && args->v[0]->type->kind == TY_TUPLE) {
+		// print(f()) with f returning several values prints each of them
+		Node *a = args->v[0];
+		Value *tv = expr(b, a);
+		nx = a->type->fields.len;
+		xs = NEWARR(b->f->arena, Value *, nx + 1);
+		an = NEWARR(b->f->arena, Node *, nx + 1);
+		for (int i = 0; i < nx; i++) {
+			xs[i] = val1(b, OP_EXTRACT, a->type->fields.v[i].type, a, npos(a), tv);
+			xs[i]->auxint = i;
+			an[i] = a;
+		}
+	} else {
+		xs = NEWARR(b->f->arena, Value *, nx + 1);
+		an = NEWARR(b->f->arena, Node *, nx + 1);
+		for (int i = 0; i < nx; i++) {
+			Node *a = args->v[i];
+			xs[i] = is_nil(a) ? zero(b, ntype(a), a, npos(a)) : expr(b, a);
+			an[i] = a;
+		}
 	}
 	callrt(b, "rt_printlock", n, NULL);
-	for (int i = 0; i < args->len; i++) {
-		Node *a = args->v[i];
+	for (int i = 0; i < nx; i++) {
+		Node *a = an[i];
 		if (ln && i > 0)
 			callrt(b, "rt_printsp", n, NULL);
 		Value *x = xs[i];
