@@ -86,6 +86,10 @@ typedef struct B {
 	ValVec resaddrs;     // with frame: the addresses of the result variables, in order
 	int nwrappers;       // defer wrappers made for this function
 	VEC(Obj *) mexprs;   // method expression wrappers made so far (whole package)
+	Node *splitddd;      // call_args of this call leaves variadic extras unpacked (the
+	                     // call of a defer wrapper)...
+	int nextra;          // ...and records how many it pushed (-1: none were split)
+	Type *dddtype;       // ...and the ...T parameter's slice type
 } B;
 
 static Value *expr(B *b, Node *n);
@@ -1577,11 +1581,20 @@ call_args(B *b, Node *n, ValVec *out, Type *ft)
 		return;
 	}
 	int nextra = vals.len - nfixed;
+	Type *et = utype(st)->elem;
+	if (b->splitddd == n && nextra > 0) {
+		// the wrapper of a deferred call packs them (gc makes the slice there)
+		for (int i = 0; i < nextra; i++)
+			vec_push(b->f->arena, *out,
+				 convert(b, vals.v[nfixed + i], et, nodes.v[nfixed + i]));
+		b->nextra = nextra;
+		b->dddtype = st;
+		return;
+	}
 	if (nextra <= 0) {
 		vec_push(b->f->arena, *out, zero(b, st, n, pos));
 		return;
 	}
-	Type *et = utype(st)->elem;
 	Type *at = type_array(et, nextra);
 	Value *arr = val(b, OP_ALLOC, type_pointer(at), n, pos);
 	arr->auxint = ALLOC_TEMP;
@@ -3144,6 +3157,8 @@ defer_wrapper(B *b, Node *call, bool isgo)
 		}
 	} else if (call->u.call.kind == CALL_FUNC) {
 		Type *ft = fun->type;
+		b->splitddd = call;
+		b->nextra = -1;
 		if (fun->kind == N_SELECTOR && fun->u.sel.sel.kind == SEL_METHOD) {
 			callee = method_args(b, call, fun, &vals);
 			rtype = results_type(callee->type);
@@ -3170,6 +3185,7 @@ defer_wrapper(B *b, Node *call, bool isgo)
 			call_args(b, call, &vals, ft);
 			rtype = results_type(ft);
 		}
+		b->splitddd = NULL;
 		for (int i = 0; i < vals.len; i++)
 			temp_capture(b, vals.v[i], pos, &caps);
 	} else {
@@ -3218,6 +3234,23 @@ defer_wrapper(B *b, Node *call, bool isgo)
 	if (kind == WRAP_BUILTIN) {
 		call_expr(&b2, syn);
 	} else {
+		if (b->nextra > 0) {
+			// pack the variadic extras: the "... argument" of the call in the wrapper
+			int nextra = b->nextra, first = fvs.len - nextra;
+			Type *et = utype(b->dddtype)->elem;
+			Value *arr = val(&b2, OP_ALLOC, type_pointer(type_array(et, nextra)), call, pos);
+			arr->auxint = ALLOC_TEMP;
+			for (int i = 0; i < nextra; i++) {
+				Value *ea = val2(&b2, OP_INDEXADDR, type_pointer(et), call, pos, arr,
+						 cint(&b2, i, pos));
+				val2(&b2, OP_STORE, NULL, call, pos, ea, fvs.v[first + i]);
+			}
+			Value *p = val2(&b2, OP_INDEXADDR, type_pointer(et), call, pos, arr,
+					cint(&b2, 0, pos));
+			Value *l = cint(&b2, nextra, pos);
+			fvs.len = first;
+			vec_push(wf->arena, fvs, val3(&b2, OP_SLICEMAKE, b->dddtype, call, pos, p, l, l));
+		}
 		Op op = kind == WRAP_CALL ? OP_CALL : kind == WRAP_CLOSURE ? OP_CALLCLOSURE
 									 : OP_CALLIFACE;
 		Value *v = val(&b2, op, rtype, call, pos);
