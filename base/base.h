@@ -73,6 +73,17 @@ typedef struct Sym {
 Sym *sym_intern(const char *s, int len);
 Sym *sym_cstr(const char *s);
 
+// ---- string building (strbuf.c) ----
+
+// StrBuf is a growable NUL-terminated string in the permanent arena; zero-initialise it.
+typedef struct StrBuf {
+	char *p;    // the text, NUL-terminated; NULL until something is appended
+	size_t len; // bytes used, without the NUL
+	size_t cap; // bytes allocated
+} StrBuf;
+void sb_put(StrBuf *b, const char *s);
+const char *sb_str(const StrBuf *b);
+
 // ---- bitsets (bitset.c) ----
 
 typedef struct Bitset {

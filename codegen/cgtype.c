@@ -316,146 +316,123 @@ cg_ptrmask(Type *t, int64_t off, uint8_t *mask)
 
 // ---- type names as reflect prints them (%T) ----
 
-typedef struct Buf {
-	char *p;
-	size_t len, cap;
-} Buf;
+
+static void rtname(StrBuf *b, Type *t, int depth);
 
 static void
-put(Buf *b, const char *s)
+rtparams(StrBuf *b, FieldList *fl, bool variadic, int depth)
 {
-	size_t n = strlen(s);
-	if (b->len + n + 1 > b->cap) {
-		size_t cap = b->cap ? b->cap * 2 : 64;
-		while (cap < b->len + n + 1)
-			cap *= 2;
-		char *np = arena_alloc(perm, cap);
-		if (b->len)
-			memcpy(np, b->p, b->len);
-		b->p = np;
-		b->cap = cap;
-	}
-	memcpy(b->p + b->len, s, n);
-	b->len += n;
-	b->p[b->len] = 0;
-}
-
-static void rtname(Buf *b, Type *t, int depth);
-
-static void
-rtparams(Buf *b, FieldList *fl, bool variadic, int depth)
-{
-	put(b, "(");
+	sb_put(b, "(");
 	for (int i = 0; i < fl->len; i++) {
 		if (i > 0)
-			put(b, ", ");
+			sb_put(b, ", ");
 		if (variadic && i == fl->len - 1) {
-			put(b, "...");
+			sb_put(b, "...");
 			rtname(b, type_under(fl->v[i].type)->elem, depth + 1);
 		} else {
 			rtname(b, fl->v[i].type, depth + 1);
 		}
 	}
-	put(b, ")");
+	sb_put(b, ")");
 }
 
 static void
-rtname(Buf *b, Type *t, int depth)
+rtname(StrBuf *b, Type *t, int depth)
 {
 	char num[32];
 	if (depth > 50) {
-		put(b, "...");
+		sb_put(b, "...");
 		return;
 	}
 	if (t->obj && t->obj->name) {
 		if (t->obj->pkg && t->obj->pkg->name) {
-			put(b, t->obj->pkg->name->name);
-			put(b, ".");
+			sb_put(b, t->obj->pkg->name->name);
+			sb_put(b, ".");
 		}
-		put(b, t->obj->name->name);
+		sb_put(b, t->obj->name->name);
 		return;
 	}
 	switch (t->kind) {
 	case TY_POINTER:
-		put(b, "*");
+		sb_put(b, "*");
 		rtname(b, t->elem, depth + 1);
 		break;
 	case TY_SLICE:
-		put(b, "[]");
+		sb_put(b, "[]");
 		rtname(b, t->elem, depth + 1);
 		break;
 	case TY_ARRAY:
 		snprintf(num, sizeof num, "[%lld]", (long long)t->len);
-		put(b, num);
+		sb_put(b, num);
 		rtname(b, t->elem, depth + 1);
 		break;
 	case TY_MAP:
-		put(b, "map[");
+		sb_put(b, "map[");
 		rtname(b, t->key, depth + 1);
-		put(b, "]");
+		sb_put(b, "]");
 		rtname(b, t->elem, depth + 1);
 		break;
 	case TY_CHAN:
-		put(b, t->dir == CHAN_RECV ? "<-chan " : t->dir == CHAN_SEND ? "chan<- " : "chan ");
+		sb_put(b, t->dir == CHAN_RECV ? "<-chan " : t->dir == CHAN_SEND ? "chan<- " : "chan ");
 		rtname(b, t->elem, depth + 1);
 		break;
 	case TY_FUNC:
-		put(b, "func");
+		sb_put(b, "func");
 		rtparams(b, &t->fields, t->variadic, depth);
 		if (t->results.len == 1) {
-			put(b, " ");
+			sb_put(b, " ");
 			rtname(b, t->results.v[0].type, depth + 1);
 		} else if (t->results.len > 1) {
-			put(b, " ");
+			sb_put(b, " ");
 			rtparams(b, &t->results, false, depth);
 		}
 		break;
 	case TY_STRUCT:
 		if (t->fields.len == 0) {
-			put(b, "struct {}");
+			sb_put(b, "struct {}");
 			break;
 		}
-		put(b, "struct { ");
+		sb_put(b, "struct { ");
 		for (int i = 0; i < t->fields.len; i++) {
 			Field *f = &t->fields.v[i];
 			if (i > 0)
-				put(b, "; ");
+				sb_put(b, "; ");
 			if (!f->embedded && f->name) {
-				put(b, f->name->name);
-				put(b, " ");
+				sb_put(b, f->name->name);
+				sb_put(b, " ");
 			}
 			rtname(b, f->type, depth + 1);
 		}
-		put(b, " }");
+		sb_put(b, " }");
 		break;
 	case TY_INTERFACE:
 		if (t->fields.len == 0) {
-			put(b, "interface {}");
+			sb_put(b, "interface {}");
 			break;
 		}
-		put(b, "interface { ");
+		sb_put(b, "interface { ");
 		for (int i = 0; i < t->fields.len; i++) {
 			Field *f = &t->fields.v[i];
 			if (i > 0)
-				put(b, "; ");
-			put(b, f->name ? f->name->name : "?");
+				sb_put(b, "; ");
+			sb_put(b, f->name ? f->name->name : "?");
 			Type *ft = type_under(f->type);
 			rtparams(b, &ft->fields, ft->variadic, depth);
 			if (ft->results.len == 1) {
-				put(b, " ");
+				sb_put(b, " ");
 				rtname(b, ft->results.v[0].type, depth + 1);
 			} else if (ft->results.len > 1) {
-				put(b, " ");
+				sb_put(b, " ");
 				rtparams(b, &ft->results, false, depth);
 			}
 		}
-		put(b, " }");
+		sb_put(b, " }");
 		break;
 	case TY_TUPLE:
 		rtparams(b, &t->fields, false, depth);
 		break;
 	default:
-		put(b, type_string(t));
+		sb_put(b, type_string(t));
 		break;
 	}
 }
@@ -463,9 +440,9 @@ rtname(Buf *b, Type *t, int depth)
 static const char *
 rt_type_name(Type *t)
 {
-	Buf b = {0};
+	StrBuf b = {0};
 	rtname(&b, t, 0);
-	return b.p ? b.p : "";
+	return sb_str(&b);
 }
 
 // cg_type_name returns t as %T prints it ("main.T", "[]string", "func(int) error").

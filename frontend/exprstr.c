@@ -11,29 +11,6 @@
 #include "frontend/frontend.h"
 #include "frontend/tcint.h"
 
-typedef struct SBuf {
-	char *p;
-	int len, cap;
-} SBuf;
-
-static void
-sput(SBuf *b, const char *s)
-{
-	int n = (int)strlen(s);
-	if (b->len + n + 1 > b->cap) {
-		int cap = b->cap ? b->cap * 2 : 64;
-		while (cap < b->len + n + 1)
-			cap *= 2;
-		char *np = arena_alloc(perm, (size_t)cap);
-		if (b->len)
-			memcpy(np, b->p, (size_t)b->len);
-		b->p = np;
-		b->cap = cap;
-	}
-	memcpy(b->p + b->len, s, (size_t)n);
-	b->len += n;
-	b->p[b->len] = 0;
-}
 
 // expr_startpos returns the position of the leftmost token of n.
 Pos
@@ -88,234 +65,234 @@ prec(AstOp op)
 	}
 }
 
-static void render(SBuf *b, Node *n, bool gc, int pr);
+static void render(StrBuf *b, Node *n, bool gc, int pr);
 
 static void
-render_list(SBuf *b, NodeList *l, bool gc)
+render_list(StrBuf *b, NodeList *l, bool gc)
 {
 	for (int i = 0; i < l->len; i++) {
 		if (i)
-			sput(b, ", ");
+			sb_put(b, ", ");
 		render(b, l->v[i], gc, 0);
 	}
 }
 
 static void
-render_fields(SBuf *b, NodeList *l, bool gc)
+render_fields(StrBuf *b, NodeList *l, bool gc)
 {
 	for (int i = 0; i < l->len; i++) {
 		Node *f = l->v[i];
 		if (i)
-			sput(b, ", ");
+			sb_put(b, ", ");
 		if (!f || f->kind != N_FIELD) {
 			render(b, f, gc, 0);
 			continue;
 		}
 		for (int k = 0; k < f->u.field.names.len; k++) {
 			if (k)
-				sput(b, ", ");
+				sb_put(b, ", ");
 			render(b, f->u.field.names.v[k], gc, 0);
 		}
 		if (f->u.field.names.len)
-			sput(b, " ");
+			sb_put(b, " ");
 		render(b, f->u.field.type, gc, 0);
 	}
 }
 
 static void
-render_functype(SBuf *b, Node *ft, bool gc)
+render_functype(StrBuf *b, Node *ft, bool gc)
 {
-	sput(b, "func(");
+	sb_put(b, "func(");
 	if (ft && ft->kind == N_FUNCTYPE)
 		render_fields(b, &ft->u.functype.params, gc);
-	sput(b, ")");
+	sb_put(b, ")");
 	if (!ft || ft->kind != N_FUNCTYPE || ft->u.functype.results.len == 0)
 		return;
 	NodeList *r = &ft->u.functype.results;
-	sput(b, " ");
+	sb_put(b, " ");
 	if (r->len == 1 && r->v[0] && r->v[0]->kind == N_FIELD && r->v[0]->u.field.names.len == 0) {
 		render(b, r->v[0]->u.field.type, gc, 0);
 		return;
 	}
-	sput(b, "(");
+	sb_put(b, "(");
 	render_fields(b, r, gc);
-	sput(b, ")");
+	sb_put(b, ")");
 }
 
 static void
-render(SBuf *b, Node *n, bool gc, int pr)
+render(StrBuf *b, Node *n, bool gc, int pr)
 {
 	if (!n) {
-		sput(b, "?");
+		sb_put(b, "?");
 		return;
 	}
 	switch (n->kind) {
 	case N_BAD:
-		sput(b, "BadExpr");
+		sb_put(b, "BadExpr");
 		break;
 	case N_IDENT:
-		sput(b, n->u.ident.name ? n->u.ident.name->name : "_");
+		sb_put(b, n->u.ident.name ? n->u.ident.name->name : "_");
 		break;
 	case N_BASICLIT:
-		sput(b, arena_strndup(perm, n->u.lit.text, (size_t)n->u.lit.len));
+		sb_put(b, arena_strndup(perm, n->u.lit.text, (size_t)n->u.lit.len));
 		break;
 	case N_COMPOSITE:
 		if (n->u.comp.type)
 			render(b, n->u.comp.type, gc, 0);
 		else if (gc && n->type)
-			sput(b, type_string(n->type));
+			sb_put(b, type_string(n->type));
 		if (gc)
-			sput(b, n->u.comp.elts.len ? "{...}" : "{}");
+			sb_put(b, n->u.comp.elts.len ? "{...}" : "{}");
 		else
-			sput(b, n->u.comp.elts.len ? "{…}" : "{}");
+			sb_put(b, n->u.comp.elts.len ? "{…}" : "{}");
 		break;
 	case N_FUNCLIT:
 		if (gc) {
-			sput(b, "func literal");
+			sb_put(b, "func literal");
 			break;
 		}
 		render_functype(b, n->u.func.type, gc);
-		sput(b, " {…}");
+		sb_put(b, " {…}");
 		break;
 	case N_PAREN:
 		if (gc) {
 			render(b, n->u.x, gc, pr);
 			break;
 		}
-		sput(b, "(");
+		sb_put(b, "(");
 		render(b, n->u.x, gc, 0);
-		sput(b, ")");
+		sb_put(b, ")");
 		break;
 	case N_SELECTOR:
 		render(b, n->u.sel.x, gc, 6);
-		sput(b, ".");
-		sput(b, n->u.sel.name ? n->u.sel.name->name : "_");
+		sb_put(b, ".");
+		sb_put(b, n->u.sel.name ? n->u.sel.name->name : "_");
 		break;
 	case N_INDEX:
 		render(b, n->u.index.x, gc, 6);
-		sput(b, "[");
+		sb_put(b, "[");
 		render_list(b, &n->u.index.index, gc);
-		sput(b, "]");
+		sb_put(b, "]");
 		break;
 	case N_SLICEEXPR:
 		render(b, n->u.slice.x, gc, 6);
-		sput(b, "[");
+		sb_put(b, "[");
 		if (n->u.slice.lo)
 			render(b, n->u.slice.lo, gc, 0);
-		sput(b, ":");
+		sb_put(b, ":");
 		if (n->u.slice.hi)
 			render(b, n->u.slice.hi, gc, 0);
 		if (n->u.slice.three) {
-			sput(b, ":");
+			sb_put(b, ":");
 			if (n->u.slice.max)
 				render(b, n->u.slice.max, gc, 0);
 		}
-		sput(b, "]");
+		sb_put(b, "]");
 		break;
 	case N_TYPEASSERT:
 		render(b, n->u.assert.x, gc, 6);
-		sput(b, ".(");
+		sb_put(b, ".(");
 		if (n->u.assert.type)
 			render(b, n->u.assert.type, gc, 0);
 		else
-			sput(b, "type");
-		sput(b, ")");
+			sb_put(b, "type");
+		sb_put(b, ")");
 		break;
 	case N_CALL: {
 		Node *f = n->u.call.fun;
 		bool parenfun = gc && f && (f->kind == N_STAR || (f->kind == N_PAREN && f->u.x &&
 					    f->u.x->kind == N_STAR));
 		if (parenfun) {
-			sput(b, "(");
+			sb_put(b, "(");
 			render(b, f, gc, 0);
-			sput(b, ")");
+			sb_put(b, ")");
 		} else {
 			render(b, f, gc, 6);
 		}
-		sput(b, "(");
+		sb_put(b, "(");
 		render_list(b, &n->u.call.args, gc);
 		if (n->u.call.dots)
-			sput(b, "...");
-		sput(b, ")");
+			sb_put(b, "...");
+		sb_put(b, ")");
 		break;
 	}
 	case N_STAR:
-		sput(b, "*");
+		sb_put(b, "*");
 		render(b, n->u.x, gc, 6);
 		break;
 	case N_UNARY:
 		if (gc && (n->flags & NF_IMPLICIT) && n->u.unary.op == AOP_ADDR) {
-			sput(b, "&");
+			sb_put(b, "&");
 			render(b, n->u.unary.x, gc, 6);
 			break;
 		}
-		sput(b, aop_string[n->u.unary.op]);
+		sb_put(b, aop_string[n->u.unary.op]);
 		render(b, n->u.unary.x, gc, 6);
 		break;
 	case N_BINARY: {
 		int p = prec(n->u.binary.op);
 		bool paren = gc && p < pr;
 		if (paren)
-			sput(b, "(");
+			sb_put(b, "(");
 		render(b, n->u.binary.x, gc, p);
-		sput(b, " ");
-		sput(b, aop_string[n->u.binary.op]);
-		sput(b, " ");
+		sb_put(b, " ");
+		sb_put(b, aop_string[n->u.binary.op]);
+		sb_put(b, " ");
 		render(b, n->u.binary.y, gc, p + 1);
 		if (paren)
-			sput(b, ")");
+			sb_put(b, ")");
 		break;
 	}
 	case N_KEYVALUE:
 		render(b, n->u.kv.key, gc, 0);
-		sput(b, ": ");
+		sb_put(b, ": ");
 		render(b, n->u.kv.value, gc, 0);
 		break;
 	case N_ARRAYTYPE:
-		sput(b, "[");
+		sb_put(b, "[");
 		if (n->u.array.len) {
 			if (n->u.array.len->kind == N_ELLIPSIS && !n->u.array.len->u.x)
-				sput(b, "...");
+				sb_put(b, "...");
 			else
 				render(b, n->u.array.len, gc, 0);
 		}
-		sput(b, "]");
+		sb_put(b, "]");
 		render(b, n->u.array.elem, gc, 0);
 		break;
 	case N_STRUCTTYPE:
 		if (n->type && gc) {
-			sput(b, type_string(n->type));
+			sb_put(b, type_string(n->type));
 			break;
 		}
-		sput(b, n->u.fields.len ? "struct{…}" : "struct{}");
+		sb_put(b, n->u.fields.len ? "struct{…}" : "struct{}");
 		break;
 	case N_INTERFACETYPE:
 		if (n->type && gc) {
-			sput(b, type_string(n->type));
+			sb_put(b, type_string(n->type));
 			break;
 		}
-		sput(b, n->u.fields.len ? "interface{…}" : "interface{}");
+		sb_put(b, n->u.fields.len ? "interface{…}" : "interface{}");
 		break;
 	case N_FUNCTYPE:
 		render_functype(b, n, gc);
 		break;
 	case N_MAPTYPE:
-		sput(b, "map[");
+		sb_put(b, "map[");
 		render(b, n->u.map.key, gc, 0);
-		sput(b, "]");
+		sb_put(b, "]");
 		render(b, n->u.map.value, gc, 0);
 		break;
 	case N_CHANTYPE:
-		sput(b, n->u.chan.dir == CHAN_RECV ? "<-chan " : n->u.chan.dir == CHAN_SEND ? "chan<- " : "chan ");
+		sb_put(b, n->u.chan.dir == CHAN_RECV ? "<-chan " : n->u.chan.dir == CHAN_SEND ? "chan<- " : "chan ");
 		render(b, n->u.chan.elem, gc, 0);
 		break;
 	case N_ELLIPSIS:
-		sput(b, "...");
+		sb_put(b, "...");
 		if (n->u.x)
 			render(b, n->u.x, gc, 0);
 		break;
 	default:
-		sput(b, node_kind_name(n->kind));
+		sb_put(b, node_kind_name(n->kind));
 		break;
 	}
 }
@@ -342,7 +319,7 @@ render(SBuf *b, Node *n, bool gc, int pr)
 // Types keep the spelling of their source where there is source (byte, rune, any), as
 // types2 keeps those aliases, also for elided literal types (tc_elided_type).
 
-static void render_gc(SBuf *b, Node *n, int prec);
+static void render_gc(StrBuf *b, Node *n, int prec);
 
 static Node *
 strip_parens(Node *n)
@@ -405,18 +382,18 @@ gc_prec(Node *n)
 	}
 }
 
-static void render_type_node(SBuf *b, Node *tn, Type *t, bool gc);
+static void render_type_node(StrBuf *b, Node *tn, Type *t, bool gc);
 #define render_gc_type(b, tn, t) render_type_node(b, tn, t, true)
 
 static void
-render_gc_fieldtypes(SBuf *b, NodeList *l, bool *first, bool gc)
+render_gc_fieldtypes(StrBuf *b, NodeList *l, bool *first, bool gc)
 {
 	for (int i = 0; i < l->len; i++) {
 		Node *f = l->v[i];
 		int nn = f && f->kind == N_FIELD ? f->u.field.names.len : 0;
 		for (int k = 0; k < (nn ? nn : 1); k++) {
 			if (!*first)
-				sput(b, ", ");
+				sb_put(b, ", ");
 			*first = false;
 			render_type_node(b, f && f->kind == N_FIELD ? f->u.field.type : f, NULL, gc);
 		}
@@ -427,68 +404,68 @@ render_gc_fieldtypes(SBuf *b, NodeList *l, bool *first, bool gc)
 // is NULL) keeping the source's byte, rune and any, in gc's spelling ("struct { a int
 // }") or types2's ("struct{a int}").
 static void
-render_type_node(SBuf *b, Node *tn, Type *t, bool gc)
+render_type_node(StrBuf *b, Node *tn, Type *t, bool gc)
 {
 	const char *(*tstr)(Type *) = gc ? type_string_gc : type_string;
 	tn = strip_parens(tn);
 	if (tn && tn->type && tn->type->kind == TY_INVALID) {
-		sput(b, tstr(tn->type));
+		sb_put(b, tstr(tn->type));
 		return;
 	}
 	if (!tn) {
-		sput(b, t ? tstr(t) : "?");
+		sb_put(b, t ? tstr(t) : "?");
 		return;
 	}
 	switch (tn->kind) {
 	case N_IDENT: {
 		Obj *o = tn->u.ident.obj;
 		if (o && o->kind == OBJ_TYPE && !o->pkg && tn->u.ident.name) {
-			sput(b, tn->u.ident.name->name);
+			sb_put(b, tn->u.ident.name->name);
 			return;
 		}
 		break;
 	}
 	case N_STAR:
-		sput(b, "*");
+		sb_put(b, "*");
 		render_type_node(b, tn->u.x, NULL, gc);
 		return;
 	case N_ARRAYTYPE:
 		if (!tn->u.array.len)
-			sput(b, "[]");
+			sb_put(b, "[]");
 		else if (tn->type && tn->type->kind == TY_ARRAY)
-			sput(b, arena_sprintf(perm, "[%lld]", (long long)tn->type->len));
+			sb_put(b, arena_sprintf(perm, "[%lld]", (long long)tn->type->len));
 		else
 			break;
 		render_type_node(b, tn->u.array.elem, NULL, gc);
 		return;
 	case N_MAPTYPE:
-		sput(b, "map[");
+		sb_put(b, "map[");
 		render_type_node(b, tn->u.map.key, NULL, gc);
-		sput(b, "]");
+		sb_put(b, "]");
 		render_type_node(b, tn->u.map.value, NULL, gc);
 		return;
 	case N_CHANTYPE: {
 		Node *e = strip_parens(tn->u.chan.elem);
-		sput(b, tn->u.chan.dir == CHAN_RECV ? "<-chan " :
+		sb_put(b, tn->u.chan.dir == CHAN_RECV ? "<-chan " :
 			tn->u.chan.dir == CHAN_SEND ? "chan<- " : "chan ");
 		bool paren = tn->u.chan.dir != CHAN_SEND && e && e->kind == N_CHANTYPE &&
 			     e->u.chan.dir == CHAN_RECV;
 		if (paren)
-			sput(b, "(");
+			sb_put(b, "(");
 		render_type_node(b, e, NULL, gc);
 		if (paren)
-			sput(b, ")");
+			sb_put(b, ")");
 		return;
 	}
 	case N_ELLIPSIS:
-		sput(b, "...");
+		sb_put(b, "...");
 		render_type_node(b, tn->u.x, NULL, gc);
 		return;
 	case N_FUNCTYPE: {
 		bool first = true;
-		sput(b, "func(");
+		sb_put(b, "func(");
 		render_gc_fieldtypes(b, &tn->u.functype.params, &first, gc);
-		sput(b, ")");
+		sb_put(b, ")");
 		NodeList *r = &tn->u.functype.results;
 		int nr = 0;
 		for (int i = 0; i < r->len; i++) {
@@ -498,20 +475,20 @@ render_type_node(SBuf *b, Node *tn, Type *t, bool gc)
 		}
 		if (nr == 0)
 			return;
-		sput(b, " ");
+		sb_put(b, " ");
 		first = true;
 		if (nr > 1)
-			sput(b, "(");
+			sb_put(b, "(");
 		render_gc_fieldtypes(b, r, &first, gc);
 		if (nr > 1)
-			sput(b, ")");
+			sb_put(b, ")");
 		return;
 	}
 	case N_STRUCTTYPE: {
 		Type *st = tn->type;
 		if (!st || st->kind != TY_STRUCT)
 			break;
-		sput(b, gc ? "struct {" : "struct{");
+		sb_put(b, gc ? "struct {" : "struct{");
 		int k = 0;
 		for (int i = 0; i < tn->u.fields.len; i++) {
 			Node *f = tn->u.fields.v[i];
@@ -519,46 +496,46 @@ render_type_node(SBuf *b, Node *tn, Type *t, bool gc)
 				continue;
 			int nn = f->u.field.names.len;
 			for (int j = 0; j < (nn ? nn : 1); j++, k++) {
-				sput(b, k ? "; " : gc ? " " : "");
+				sb_put(b, k ? "; " : gc ? " " : "");
 				if (nn) {
-					sput(b, f->u.field.names.v[j]->u.ident.name->name);
-					sput(b, " ");
+					sb_put(b, f->u.field.names.v[j]->u.ident.name->name);
+					sb_put(b, " ");
 				}
 				render_type_node(b, f->u.field.type, NULL, gc);
 				if (k < st->fields.len && st->fields.v[k].tag) {
 					const char *tag = st->fields.v[k].tag;
-					sput(b, " ");
-					sput(b, const_quoted(const_make_string(tag, (int)strlen(tag))));
+					sb_put(b, " ");
+					sb_put(b, const_quoted(const_make_string(tag, (int)strlen(tag))));
 				}
 			}
 		}
-		sput(b, k && gc ? " }" : "}");
+		sb_put(b, k && gc ? " }" : "}");
 		return;
 	}
 	default:
 		break;
 	}
-	sput(b, tstr(tn->type ? tn->type : t));
+	sb_put(b, tstr(tn->type ? tn->type : t));
 }
 
 // render_type_prec writes a type in an expression position: pointer types are unary
 // expressions in gc's printer, so "(*T).M".
 static void
-render_gc_type_prec(SBuf *b, Node *tn, Type *t, int prec)
+render_gc_type_prec(StrBuf *b, Node *tn, Type *t, int prec)
 {
 	Type *tt = tn && tn->type ? tn->type : t;
 	bool paren = prec > 7 && tt && !tt->obj && tt->kind == TY_POINTER;
 	if (paren)
-		sput(b, "(");
+		sb_put(b, "(");
 	render_gc_type(b, tn, t);
 	if (paren)
-		sput(b, ")");
+		sb_put(b, ")");
 }
 
 // embedded_steps writes ".E" for each embedded field that a selection of path (from a
 // value of type t) goes through; nsteps of the path's indices are embedded fields.
 static void
-embedded_steps(SBuf *b, Type *t, int *path, int nsteps)
+embedded_steps(StrBuf *b, Type *t, int *path, int nsteps)
 {
 	for (int i = 0; i < nsteps && t; i++) {
 		Type *u = type_under(t);
@@ -567,18 +544,18 @@ embedded_steps(SBuf *b, Type *t, int *path, int nsteps)
 		if (!u || u->kind != TY_STRUCT || path[i] < 0 || path[i] >= u->fields.len)
 			return;
 		Field *f = &u->fields.v[path[i]];
-		sput(b, ".");
-		sput(b, f->name ? f->name->name : "?");
+		sb_put(b, ".");
+		sb_put(b, f->name ? f->name->name : "?");
 		t = f->type;
 	}
 }
 
 static void
-render_gc_list(SBuf *b, Node **v, int n)
+render_gc_list(StrBuf *b, Node **v, int n)
 {
 	for (int i = 0; i < n; i++) {
 		if (i)
-			sput(b, ", ");
+			sb_put(b, ", ");
 		render_gc(b, v[i], 0);
 	}
 }
@@ -586,11 +563,11 @@ render_gc_list(SBuf *b, Node **v, int n)
 // render_gc_args writes "(args)" of a call of a function of type ft, folding variadic
 // arguments into one slice as gc does; recv is a method call's receiver, written first.
 static void
-render_gc_args(SBuf *b, Node *call, Type *ft, Node *recv, Type *recvtype, int *rpath,
+render_gc_args(StrBuf *b, Node *call, Type *ft, Node *recv, Type *recvtype, int *rpath,
 	       int nrpath)
 {
 	NodeList *args = &call->u.call.args;
-	sput(b, "(");
+	sb_put(b, "(");
 	bool any = false;
 	if (recv) {
 		render_gc(b, recv, 8);
@@ -606,19 +583,19 @@ render_gc_args(SBuf *b, Node *call, Type *ft, Node *recv, Type *recvtype, int *r
 		if (nfixed > args->len)
 			nfixed = args->len;
 		if (any && nfixed)
-			sput(b, ", ");
+			sb_put(b, ", ");
 		render_gc_list(b, args->v, nfixed);
 		if (any || nfixed)
-			sput(b, ", ");
-		sput(b, args->len > nfixed ? "... argument...)" : "nil...)");
+			sb_put(b, ", ");
+		sb_put(b, args->len > nfixed ? "... argument...)" : "nil...)");
 		return;
 	}
 	if (any && args->len)
-		sput(b, ", ");
+		sb_put(b, ", ");
 	render_gc_list(b, args->v, args->len);
 	if (call->u.call.dots)
-		sput(b, "...");
-	sput(b, ")");
+		sb_put(b, "...");
+	sb_put(b, ")");
 }
 
 static const char *const builtin_names[BI_COUNT] = {
@@ -632,7 +609,7 @@ static const char *const builtin_names[BI_COUNT] = {
 };
 
 static void
-render_gc_call(SBuf *b, Node *n)
+render_gc_call(StrBuf *b, Node *n)
 {
 	Node *f = strip_parens(n->u.call.fun);
 	NodeList *args = &n->u.call.args;
@@ -641,31 +618,31 @@ render_gc_call(SBuf *b, Node *n)
 		bool named = t && (t->obj || (f->kind == N_IDENT && f->u.ident.obj &&
 					      f->u.ident.obj->kind == OBJ_TYPE));
 		if (!named)
-			sput(b, "(");
+			sb_put(b, "(");
 		render_gc_type(b, f, t);
 		if (!named)
-			sput(b, ")");
-		sput(b, "(");
+			sb_put(b, ")");
+		sb_put(b, "(");
 		render_gc_list(b, args->v, args->len);
-		sput(b, ")");
+		sb_put(b, ")");
 		return;
 	}
 	if (n->u.call.kind == CALL_BUILTIN && n->u.call.builtin > BI_NONE &&
 	    n->u.call.builtin < BI_COUNT && builtin_names[n->u.call.builtin]) {
 		BuiltinId id = n->u.call.builtin;
-		sput(b, builtin_names[id]);
-		sput(b, "(");
+		sb_put(b, builtin_names[id]);
+		sb_put(b, "(");
 		int i0 = 0;
 		if ((id == BI_MAKE || id == BI_NEW) && args->len > 0) {
 			render_gc_type(b, args->v[0], args->v[0]->type);
 			i0 = 1;
 			if (args->len > 1)
-				sput(b, ", ");
+				sb_put(b, ", ");
 		}
 		render_gc_list(b, args->v + i0, args->len - i0);
 		if (n->u.call.dots)
-			sput(b, "...");
-		sput(b, ")");
+			sb_put(b, "...");
+		sb_put(b, ")");
 		return;
 	}
 	if (f && f->kind == N_SELECTOR && f->u.sel.sel.kind == SEL_METHOD && f->u.sel.sel.obj &&
@@ -673,8 +650,8 @@ render_gc_call(SBuf *b, Node *n)
 		// x.M(args) on a concrete type: gc writes T.M(x, args) or (*T).M(x, args).
 		Obj *m = f->u.sel.sel.obj;
 		render_gc_type_prec(b, NULL, m->recv, 8);
-		sput(b, ".");
-		sput(b, m->name->name);
+		sb_put(b, ".");
+		sb_put(b, m->name->name);
 		Node *rx = f->u.sel.x;
 		render_gc_args(b, n, f->type, rx, rx ? rx->type : NULL, f->u.sel.sel.path,
 			       f->u.sel.sel.npath);
@@ -685,11 +662,11 @@ render_gc_call(SBuf *b, Node *n)
 }
 
 static void
-render_gc(SBuf *b, Node *n, int prec)
+render_gc(StrBuf *b, Node *n, int prec)
 {
 	n = strip_parens(n);
 	if (!n) {
-		sput(b, "<nil>");
+		sb_put(b, "<nil>");
 		return;
 	}
 	// Skip the implicit &x gc adds for pointer methods (never a composite literal).
@@ -698,9 +675,9 @@ render_gc(SBuf *b, Node *n, int prec)
 		return;
 	}
 	if (gc_prec(n) < prec) {
-		sput(b, "(");
+		sb_put(b, "(");
 		render_gc(b, n, 0);
-		sput(b, ")");
+		sb_put(b, ")");
 		return;
 	}
 	if (is_typeexpr(n)) {
@@ -714,17 +691,17 @@ render_gc(SBuf *b, Node *n, int prec)
 	}
 	switch (n->kind) {
 	case N_IDENT:
-		sput(b, n->u.ident.name ? n->u.ident.name->name : "_");
+		sb_put(b, n->u.ident.name ? n->u.ident.name->name : "_");
 		return;
 	case N_BASICLIT:
-		sput(b, arena_strndup(perm, n->u.lit.text, (size_t)n->u.lit.len));
+		sb_put(b, arena_strndup(perm, n->u.lit.text, (size_t)n->u.lit.len));
 		return;
 	case N_COMPOSITE:
 		render_gc_type(b, n->u.comp.type ? n->u.comp.type : tc_elided_type(n), n->type);
-		sput(b, n->u.comp.elts.len ? "{...}" : "{}");
+		sb_put(b, n->u.comp.elts.len ? "{...}" : "{}");
 		return;
 	case N_FUNCLIT:
-		sput(b, "func literal");
+		sb_put(b, "func literal");
 		return;
 	case N_SELECTOR: {
 		Selection *sel = &n->u.sel.sel;
@@ -746,74 +723,74 @@ render_gc(SBuf *b, Node *n, int prec)
 			embedded_steps(b, x ? x->type : NULL, sel->path, sel->npath);
 			break;
 		}
-		sput(b, ".");
-		sput(b, name);
+		sb_put(b, ".");
+		sb_put(b, name);
 		return;
 	}
 	case N_INDEX:
 		render_gc(b, n->u.index.x, 8);
-		sput(b, "[");
+		sb_put(b, "[");
 		render_gc_list(b, n->u.index.index.v, n->u.index.index.len);
-		sput(b, "]");
+		sb_put(b, "]");
 		return;
 	case N_SLICEEXPR:
 		render_gc(b, n->u.slice.x, 8);
-		sput(b, "[");
+		sb_put(b, "[");
 		if (n->u.slice.lo)
 			render_gc(b, n->u.slice.lo, 0);
-		sput(b, ":");
+		sb_put(b, ":");
 		if (n->u.slice.hi)
 			render_gc(b, n->u.slice.hi, 0);
 		if (n->u.slice.three) {
-			sput(b, ":");
+			sb_put(b, ":");
 			if (n->u.slice.max)
 				render_gc(b, n->u.slice.max, 0);
 		}
-		sput(b, "]");
+		sb_put(b, "]");
 		return;
 	case N_TYPEASSERT:
 		render_gc(b, n->u.assert.x, 8);
-		sput(b, ".(");
+		sb_put(b, ".(");
 		if (n->u.assert.type)
 			render_gc_type(b, n->u.assert.type, n->type);
 		else
-			sput(b, "type");
-		sput(b, ")");
+			sb_put(b, "type");
+		sb_put(b, ")");
 		return;
 	case N_CALL:
 		render_gc_call(b, n);
 		return;
 	case N_STAR:
-		sput(b, "*");
+		sb_put(b, "*");
 		render_gc(b, n->u.x, 8);
 		return;
 	case N_UNARY: {
 		if (is_ptrlit(n)) {
-			sput(b, "&");
+			sb_put(b, "&");
 			render_gc(b, n->u.unary.x, 0);
 			return;
 		}
 		AstOp op = n->u.unary.op;
 		Node *x = strip_parens(n->u.unary.x);
-		sput(b, aop_string[op]);
+		sb_put(b, aop_string[op]);
 		if (x && x->kind == N_UNARY && x->u.unary.op == op && !(x->flags & NF_IMPLICIT) &&
 		    !(x->cval && n->cval))
-			sput(b, " ");
+			sb_put(b, " ");
 		render_gc(b, x, 8);
 		return;
 	}
 	case N_BINARY: {
 		int p = gc_prec(n);
 		render_gc(b, n->u.binary.x, p);
-		sput(b, " ");
-		sput(b, aop_string[n->u.binary.op]);
-		sput(b, " ");
+		sb_put(b, " ");
+		sb_put(b, aop_string[n->u.binary.op]);
+		sb_put(b, " ");
 		render_gc(b, n->u.binary.y, p + 1);
 		return;
 	}
 	case N_KEYVALUE:
 		render_gc(b, n->u.kv.key, 0);
-		sput(b, ":");
+		sb_put(b, ":");
 		render_gc(b, n->u.kv.value, 0);
 		return;
 	default:
@@ -826,8 +803,8 @@ render_gc(SBuf *b, Node *n, int prec)
 const char *
 expr_string(Node *n)
 {
-	SBuf b = {0};
-	sput(&b, "");
+	StrBuf b = {0};
+	sb_put(&b, "");
 	render_gc(&b, n, 0);
 	return b.p;
 }
@@ -835,8 +812,8 @@ expr_string(Node *n)
 const char *
 tc_exprstr(Node *n)
 {
-	SBuf b = {0};
-	sput(&b, "");
+	StrBuf b = {0};
+	sb_put(&b, "");
 	render(&b, n, false, 0);
 	return b.p;
 }
@@ -855,8 +832,8 @@ tc_exprstr(Node *n)
 const char *
 tc_spell_typenode(Node *tn)
 {
-	SBuf b = {0};
-	sput(&b, "");
+	StrBuf b = {0};
+	sb_put(&b, "");
 	render_type_node(&b, tn, tn ? tn->type : NULL, false);
 	return b.p;
 }
@@ -1039,8 +1016,8 @@ spell_expr0(Node *e, int depth)
 static const char *
 normalize_aliases(const char *s)
 {
-	SBuf b = {0};
-	sput(&b, "");
+	StrBuf b = {0};
+	sb_put(&b, "");
 	const char *p = s;
 	while (*p) {
 		bool start = p == s || !(p[-1] == '_' || p[-1] == '.' || (p[-1] >= '0' && p[-1] <= '9') ||
@@ -1060,11 +1037,11 @@ normalize_aliases(const char *s)
 				rep = NULL;
 		}
 		if (rep) {
-			sput(&b, rep);
+			sb_put(&b, rep);
 			p += n;
 		} else {
 			char one[2] = {*p, 0};
-			sput(&b, one);
+			sb_put(&b, one);
 			p++;
 		}
 	}

@@ -18,29 +18,6 @@
 
 Package *typestr_pkg;
 
-typedef struct Buf {
-	char *p;
-	int len, cap;
-} Buf;
-
-static void
-put(Buf *b, const char *s)
-{
-	int n = (int)strlen(s);
-	if (b->len + n + 1 > b->cap) {
-		int cap = b->cap ? b->cap * 2 : 64;
-		while (cap < b->len + n + 1)
-			cap *= 2;
-		char *np = arena_alloc(perm, (size_t)cap);
-		if (b->len)
-			memcpy(np, b->p, (size_t)b->len);
-		b->p = np;
-		b->cap = cap;
-	}
-	memcpy(b->p + b->len, s, (size_t)n);
-	b->len += n;
-	b->p[b->len] = 0;
-}
 
 static const char *const basic_names[TY_COUNT] = {
 	[TY_INVALID] = "invalid type", [TY_BOOL] = "bool", [TY_INT] = "int",
@@ -55,38 +32,38 @@ static const char *const basic_names[TY_COUNT] = {
 	[TY_UNTYPED_STRING] = "untyped string", [TY_UNTYPED_NIL] = "untyped nil",
 };
 
-static void write_type(Buf *b, Type *t, int depth, bool gc);
+static void write_type(StrBuf *b, Type *t, int depth, bool gc);
 
 static void
-write_params(Buf *b, FieldList *fl, bool variadic, int depth, bool gc)
+write_params(StrBuf *b, FieldList *fl, bool variadic, int depth, bool gc)
 {
-	put(b, "(");
+	sb_put(b, "(");
 	for (int i = 0; i < fl->len; i++) {
 		if (i)
-			put(b, ", ");
+			sb_put(b, ", ");
 		Field *f = &fl->v[i];
 		if (f->name) {
-			put(b, f->name->name);
-			put(b, " ");
+			sb_put(b, f->name->name);
+			sb_put(b, " ");
 		}
 		if (variadic && i == fl->len - 1 && f->type && f->type->kind == TY_SLICE &&
 		    !f->type->obj) {
-			put(b, "...");
+			sb_put(b, "...");
 			write_type(b, f->type->elem, depth, gc);
 		} else {
 			write_type(b, f->type, depth, gc);
 		}
 	}
-	put(b, ")");
+	sb_put(b, ")");
 }
 
 static void
-write_sig(Buf *b, Type *t, int depth, bool gc)
+write_sig(StrBuf *b, Type *t, int depth, bool gc)
 {
 	write_params(b, &t->fields, t->variadic, depth, gc);
 	if (t->results.len == 0)
 		return;
-	put(b, " ");
+	sb_put(b, " ");
 	if (t->results.len == 1 && !t->results.v[0].name) {
 		write_type(b, t->results.v[0].type, depth, gc);
 		return;
@@ -95,104 +72,104 @@ write_sig(Buf *b, Type *t, int depth, bool gc)
 }
 
 static void
-write_type(Buf *b, Type *t, int depth, bool gc)
+write_type(StrBuf *b, Type *t, int depth, bool gc)
 {
 	if (!t) {
-		put(b, "<nil>");
+		sb_put(b, "<nil>");
 		return;
 	}
 	if (depth > 50) {
-		put(b, "...");
+		sb_put(b, "...");
 		return;
 	}
 	depth++;
 	if (t->obj) {
 		if (t->obj->pkg && t->obj->pkg != typestr_pkg && t->obj->pkg->name) {
-			put(b, t->obj->pkg->name->name);
-			put(b, ".");
+			sb_put(b, t->obj->pkg->name->name);
+			sb_put(b, ".");
 		}
-		put(b, t->obj->name->name);
+		sb_put(b, t->obj->name->name);
 		return;
 	}
 	switch (t->kind) {
 	case TY_POINTER:
-		put(b, "*");
+		sb_put(b, "*");
 		write_type(b, t->elem, depth, gc);
 		break;
 	case TY_SLICE:
-		put(b, "[]");
+		sb_put(b, "[]");
 		write_type(b, t->elem, depth, gc);
 		break;
 	case TY_ARRAY:
-		put(b, arena_sprintf(perm, "[%lld]", (long long)t->len));
+		sb_put(b, arena_sprintf(perm, "[%lld]", (long long)t->len));
 		write_type(b, t->elem, depth, gc);
 		break;
 	case TY_MAP:
-		put(b, "map[");
+		sb_put(b, "map[");
 		write_type(b, t->key, depth, gc);
-		put(b, "]");
+		sb_put(b, "]");
 		write_type(b, t->elem, depth, gc);
 		break;
 	case TY_CHAN:
 		if (t->dir == CHAN_RECV)
-			put(b, "<-chan ");
+			sb_put(b, "<-chan ");
 		else if (t->dir == CHAN_SEND)
-			put(b, "chan<- ");
+			sb_put(b, "chan<- ");
 		else
-			put(b, "chan ");
+			sb_put(b, "chan ");
 		if (t->dir != CHAN_SEND && t->elem && !t->elem->obj && t->elem->kind == TY_CHAN &&
 		    t->elem->dir == CHAN_RECV) {
-			put(b, "(");
+			sb_put(b, "(");
 			write_type(b, t->elem, depth, gc);
-			put(b, ")");
+			sb_put(b, ")");
 		} else {
 			write_type(b, t->elem, depth, gc);
 		}
 		break;
 	case TY_FUNC:
-		put(b, "func");
+		sb_put(b, "func");
 		write_sig(b, t, depth, gc);
 		break;
 	case TY_STRUCT:
-		put(b, gc ? "struct {" : "struct{");
+		sb_put(b, gc ? "struct {" : "struct{");
 		for (int i = 0; i < t->fields.len; i++) {
 			Field *f = &t->fields.v[i];
 			if (i)
-				put(b, ";");
+				sb_put(b, ";");
 			if (i || gc)
-				put(b, " ");
+				sb_put(b, " ");
 			if (!f->embedded && f->name) {
-				put(b, f->name->name);
-				put(b, " ");
+				sb_put(b, f->name->name);
+				sb_put(b, " ");
 			}
 			write_type(b, f->type, depth, gc);
 			if (f->tag) {
 				ConstVal *c = const_make_string(f->tag, (int)strlen(f->tag));
-				put(b, " ");
-				put(b, const_quoted(c));
+				sb_put(b, " ");
+				sb_put(b, const_quoted(c));
 			}
 		}
-		put(b, gc && t->fields.len ? " }" : "}");
+		sb_put(b, gc && t->fields.len ? " }" : "}");
 		break;
 	case TY_INTERFACE:
-		put(b, gc ? "interface {" : "interface{");
+		sb_put(b, gc ? "interface {" : "interface{");
 		for (int i = 0; i < t->fields.len; i++) {
 			Field *f = &t->fields.v[i];
 			if (i)
-				put(b, ";");
+				sb_put(b, ";");
 			if (i || gc)
-				put(b, " ");
-			put(b, f->name ? f->name->name : "?");
+				sb_put(b, " ");
+			sb_put(b, f->name ? f->name->name : "?");
 			if (f->type && f->type->kind == TY_FUNC)
 				write_sig(b, f->type, depth, gc);
 		}
-		put(b, gc && t->fields.len ? " }" : "}");
+		sb_put(b, gc && t->fields.len ? " }" : "}");
 		break;
 	case TY_TUPLE:
 		write_params(b, &t->fields, false, depth, gc);
 		break;
 	default:
-		put(b, basic_names[t->kind] ? basic_names[t->kind] : "?");
+		sb_put(b, basic_names[t->kind] ? basic_names[t->kind] : "?");
 		break;
 	}
 }
@@ -201,8 +178,8 @@ write_type(Buf *b, Type *t, int depth, bool gc)
 const char *
 type_string(Type *t)
 {
-	Buf b = {0};
-	put(&b, "");
+	StrBuf b = {0};
+	sb_put(&b, "");
 	write_type(&b, t, 0, false);
 	return b.p;
 }
@@ -211,8 +188,8 @@ type_string(Type *t)
 const char *
 type_string_gc(Type *t)
 {
-	Buf b = {0};
-	put(&b, "");
+	StrBuf b = {0};
+	sb_put(&b, "");
 	write_type(&b, t, 0, true);
 	return b.p;
 }
