@@ -91,7 +91,7 @@ write_output(Cg *c, const CgOptions *o)
 	if (o->emit_llvm)
 		failed = LLVMPrintModuleToFile(c->mod, out, &err);
 	else if (!o->emit_asm)
-		return cg_write_object(c, out); // in parts, in parallel (cgopt.c)
+		return cg_write_object(c, out, o->optlevel); // in parts, in parallel (cgopt.c)
 	else
 		failed = LLVMTargetMachineEmitToFile(c->tm, c->mod, (char *)out,
 						     o->emit_asm ? LLVMAssemblyFile : LLVMObjectFile,
@@ -184,6 +184,9 @@ cg_program(Program *p, const CgOptions *o)
 		return false;
 	}
 	c.ctx = LLVMContextCreate();
+	// names of instructions and blocks only help people reading -emit-llvm output;
+	// every pass pays for them (cgopt.c)
+	LLVMContextSetDiscardValueNames(c.ctx, !o->emit_llvm);
 	const char *modname = p->pkg && p->pkg->path ? p->pkg->path : "main";
 	c.mod = LLVMModuleCreateWithNameInContext(modname, c.ctx);
 	LLVMSetTarget(c.mod, triple);
@@ -213,7 +216,7 @@ cg_program(Program *p, const CgOptions *o)
 		verify(&c);
 	if (ok) {
 		cg_limit_inlining(&c);
-		ok = cg_optimize(&c, o->optlevel);
+		ok = cg_optimize(&c, o->optlevel, o->emit_llvm || o->emit_asm);
 	}
 	if (ok)
 		ok = write_output(&c, o);
