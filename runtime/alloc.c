@@ -130,6 +130,11 @@ rt_span_init_bits(Span *s)
 		s->nelems = 1;
 		s->divmul = 0; // every offset is slot 0
 	} else {
+		Arena *a = rt_arena_of((uintptr_t)s->base);
+		if (a != NULL) {
+			s->heapbits = a->heapbits;
+			s->hbit0 = (uint64_t)(s->base - a->base) >> 3;
+		}
 		s->elemsize = rt_class_size[cls];
 		s->nelems = (uint32_t)(s->npages * PAGE_SIZE / s->elemsize);
 		s->divmul = (uint32_t)(UINT32_MAX / s->elemsize + 1);
@@ -267,25 +272,23 @@ hb_put(uint64_t *hb, uint64_t w, unsigned n, uint64_t v)
 	}
 }
 
+// gcbits returns n (<= 64) bits of bitmap g from bit 0.
 static inline uint64_t
-gcbits(const uint8_t *g, uint64_t from, unsigned n)
+gcbits(const uint8_t *g, unsigned n)
 {
 	uint64_t v = 0;
-	for (unsigned k = 0; k < n; k++) {
-		uint64_t w = from + k;
-		v |= (uint64_t)((g[w >> 3] >> (w & 7)) & 1) << k;
-	}
-	return v;
+	for (unsigned k = 0; k < (n + 7) / 8; k++)
+		v |= (uint64_t)g[k] << (8 * k);
+	return n == 64 ? v : v & (((uint64_t)1 << n) - 1);
 }
 
-// set_heapbits records which words of the object at x (a slot of nwords words) may hold
-// pointers: t's gcdata repeated over the object (t NULL: every word).
-static void
-set_heapbits(uint8_t *x, uint64_t nwords, const RtType *t)
+// set_heapbits records which words of the object at x (a slot of nwords words of span s)
+// may hold pointers: t's gcdata repeated over the object (t NULL: every word).
+static inline void
+set_heapbits(Span *s, uint8_t *x, uint64_t nwords, const RtType *t)
 {
-	Arena *a = rt_arena_of((uintptr_t)x);
-	uint64_t w0 = (uint64_t)(x - a->base) >> 3;
-	uint64_t *hb = a->heapbits;
+	uint64_t w0 = s->hbit0 + ((uint64_t)(x - s->base) >> 3);
+	uint64_t *hb = s->heapbits;
 	if (t == NULL) {
 		for (uint64_t w = 0; w < nwords; w += 64)
 			hb_put(hb, w0 + w, nwords - w < 64 ? (unsigned)(nwords - w) : 64,
@@ -295,7 +298,7 @@ set_heapbits(uint8_t *x, uint64_t nwords, const RtType *t)
 	uint64_t esw = t->size >> 3, pdw = t->ptrdata >> 3;
 	if (pdw <= 64 && esw >= nwords) { // one element covers the slot: the common case
 		unsigned n = nwords < 64 ? (unsigned)nwords : 64;
-		hb_put(hb, w0, n, gcbits(t->gcdata, 0, (unsigned)(pdw < n ? pdw : n)));
+		hb_put(hb, w0, n, gcbits(t->gcdata, (unsigned)(pdw < n ? pdw : n)));
 		for (uint64_t w = 64; w < nwords; w += 64)
 			hb_put(hb, w0 + w, nwords - w < 64 ? (unsigned)(nwords - w) : 64, 0);
 		return;
@@ -393,7 +396,7 @@ mallocgc(uint64_t size, const RtType *t, int noscan)
 	if (s->needzero)
 		memset(x, 0, s->elemsize);
 	if (!noscan)
-		set_heapbits(x, s->elemsize >> 3, t);
+		set_heapbits(s, x, s->elemsize >> 3, t);
 	return x;
 }
 

@@ -33,7 +33,7 @@
 //   gc 3 @0.014s 2%: 0.010+0.45+0.003 ms clock, 0.010+0/0.45/0+0.003 ms cpu, 4->4->1 MB,
 //   4 MB goal, 0 MB stacks, 0 MB globals, 1 P
 // ("(forced)" for runtime.GC); gcstress=N collects before every Nth allocation (1: every
-// one); gcverify=1 (or gccheckmark=1) checks the heap after each mark (every pointer of a
+// one; not while GOGC is off); gcverify=1 (or gccheckmark=1) checks the heap after each mark (every pointer of a
 // reachable object leads to a marked object, span counts agree) and fills freed objects
 // with 0xdeadbeef so that use of freed memory shows. GOGC=N|off sets the pacing.
 //
@@ -164,10 +164,10 @@ rt_gc_poison(void)
 static uintptr_t *mstack;       // grey objects (their base addresses)
 static uint64_t msp, mcap;      // depth, capacity
 
-static void
-mpush(uintptr_t p)
+static __attribute__((noinline)) void
+mgrow(void)
 {
-	if (msp == mcap) {
+	{
 		uint64_t ncap = mcap ? mcap * 2 : (1 << 16);
 		void *n = mstack ? mremap(mstack, mcap * 8, ncap * 8, MREMAP_MAYMOVE)
 				 : mmap(NULL, ncap * 8, PROT_READ | PROT_WRITE,
@@ -178,6 +178,13 @@ mpush(uintptr_t p)
 		mstack = n;
 		mcap = ncap;
 	}
+}
+
+static inline void
+mpush(uintptr_t p)
+{
+	if (__builtin_expect(msp == mcap, 0))
+		mgrow();
 	mstack[msp++] = p;
 }
 
@@ -188,7 +195,7 @@ slot_allocated(const Span *s, uint64_t i)
 }
 
 // shade marks the object containing address a, if any, and queues it for scanning.
-static inline void
+static inline __attribute__((always_inline)) void
 shade(uintptr_t a)
 {
 	if (a - rt_mheap.lo >= rt_mheap.hi - rt_mheap.lo)
@@ -255,9 +262,8 @@ static inline void
 scan_object(uintptr_t base, Span *s, void (*fn)(uintptr_t word, uintptr_t at))
 {
 	if (s->spanclass >> 1) {
-		Arena *a = rt_arena_of(base);
-		uint64_t w0 = (base - (uintptr_t)a->base) >> 3, nw = s->elemsize >> 3;
-		const uint64_t *hb = a->heapbits;
+		uint64_t w0 = s->hbit0 + ((base - (uintptr_t)s->base) >> 3), nw = s->elemsize >> 3;
+		const uint64_t *hb = s->heapbits;
 		for (uint64_t w = 0; w < nw; w += 64) {
 			uint64_t i = (w0 + w) >> 6, sh = (w0 + w) & 63;
 			uint64_t v = hb[i] >> sh;
@@ -297,12 +303,49 @@ shade_word(uintptr_t word, uintptr_t at)
 	shade(word);
 }
 
+// drain scans grey objects until the mark stack is empty. Small objects are scanned
+// here with the heap bitmap (the hot loop of marking), large ones by scan_object.
+enum { PREFETCH = 16 }; // objects in flight between prefetch and scan
+
 static void
 drain(void)
 {
-	while (msp > 0) {
-		uintptr_t p = mstack[--msp];
-		scan_object(p, rt_span_of(p), shade_word);
+	// Objects popped from the mark stack wait in a small ring whose memory is prefetched,
+	// so that the scan of one overlaps the cache misses of the next ones (marking is
+	// bound by those misses: each grey object is usually cold).
+	uintptr_t ring[PREFETCH];
+	unsigned rh = 0, rn = 0;
+	while (msp > 0 || rn > 0) {
+		if (msp > 0 && rn < PREFETCH) {
+			uintptr_t q = mstack[--msp];
+			__builtin_prefetch((const void *)q);
+			ring[(rh + rn++) % PREFETCH] = q;
+			continue;
+		}
+		uintptr_t p = ring[rh];
+		rh = (rh + 1) % PREFETCH;
+		rn--;
+		Arena *a = rt_mheap.index[p >> ARENA_SHIFT];
+		Span *s = a->huge ? a->huge : a->spans[(p - (uintptr_t)a->base) >> PAGE_SHIFT];
+		if (!(s->spanclass >> 1)) {
+			scan_object(p, s, shade_word);
+			continue;
+		}
+		uint64_t w0 = s->hbit0 + ((p - (uintptr_t)s->base) >> 3), nw = s->elemsize >> 3;
+		const uint64_t *hb = s->heapbits;
+		for (uint64_t w = 0; w < nw; w += 64) {
+			uint64_t i = (w0 + w) >> 6, sh = (w0 + w) & 63;
+			uint64_t v = hb[i] >> sh;
+			if (sh != 0 && nw - w > 64 - sh)
+				v |= hb[i + 1] << (64 - sh);
+			if (nw - w < 64)
+				v &= ((uint64_t)1 << (nw - w)) - 1;
+			while (v != 0) {
+				unsigned b = (unsigned)__builtin_ctzll(v);
+				v &= v - 1;
+				shade(*(uintptr_t *)(p + (w + b) * 8));
+			}
+		}
 	}
 }
 
@@ -387,6 +430,16 @@ queue_finalizer(Span *s, Special *sp)
 	finqtail = &f->next;
 }
 
+static Special *specialfree; // recycled finalizer records
+
+static void
+free_special(Special *sp)
+{
+	sp->fn = NULL;
+	sp->next = specialfree;
+	specialfree = sp;
+}
+
 // sweep_specials queues the finalizers of unmarked objects of s and marks those objects
 // so that they survive this cycle.
 static void
@@ -403,6 +456,7 @@ sweep_specials(Span *s)
 		queue_finalizer(s, sp);
 		s->markbits[i >> 6] |= (uint64_t)1 << (i & 63);
 		*pp = sp->next;
+		free_special(sp);
 	}
 }
 
@@ -638,7 +692,7 @@ fmt_ms(char *buf, size_t n, uint64_t ns)
 
 static void
 trace_line(uint64_t t0, uint64_t t1, uint64_t t2, uint64_t t3, uint64_t heap0,
-	   uint64_t heap1, uint64_t heap2, bool forced)
+	   uint64_t heap1, uint64_t heap2, uint64_t goal, bool forced)
 {
 	char a[24], b[24], c[24], line[512];
 	uint64_t since = t0 - gc.start_ns;
@@ -653,7 +707,8 @@ trace_line(uint64_t t0, uint64_t t1, uint64_t t2, uint64_t t3, uint64_t heap0,
 		 gc.numgc, (unsigned long long)(since / 1000000000u),
 		 (unsigned long long)(since / 1000000 % 1000), util, a, b, c, a, b, c,
 		 (unsigned long long)(heap0 >> 20), (unsigned long long)(heap1 >> 20),
-		 (unsigned long long)(heap2 >> 20), (unsigned long long)(gc.heap_goal >> 20),
+		 (unsigned long long)(heap2 >> 20),
+		 (unsigned long long)(goal == UINT64_MAX ? 0 : goal >> 20),
 		 (unsigned long long)(rt_gc_stack_scan >> 20),
 		 (unsigned long long)(rt_globals_bytes() >> 20), forced ? " (forced)" : "");
 	rt_err_str(line);
@@ -666,9 +721,9 @@ collect(bool forced)
 		return;
 	gc.running = true;
 	uint64_t t0 = nanotime();
-	uint64_t heap0 = rt_heap_live;
 	// 1. sweep termination
 	rt_mcache_flush();
+	uint64_t heap0 = rt_heap_live; // (the cached spans' unused slots no longer count)
 	finish_sweep();
 	uint64_t t1 = nanotime();
 	// 2. mark
@@ -682,7 +737,7 @@ collect(bool forced)
 	uint64_t t2 = nanotime();
 	// 3. mark termination
 	unsweep_all();
-	uint64_t heap1 = rt_heap_live;
+	uint64_t heap1 = rt_heap_live, goal = gc.heap_goal; // this cycle's goal, for gctrace
 	rt_heap_live = gc.heap_marked;
 	set_goal();
 	gc.numgc++;
@@ -696,7 +751,7 @@ collect(bool forced)
 	gc.pause_ns[(gc.numgc + 255) % 256] = pause;
 	gc.pause_end[(gc.numgc + 255) % 256] = gc.last_gc;
 	if (gc.trace > 0)
-		trace_line(t0, t1, t2, t3, heap0, heap1, gc.heap_marked, forced);
+		trace_line(t0, t1, t2, t3, heap0, heap1, gc.heap_marked, goal, forced);
 	// keep retained memory near the goal + 10% (Go's scavenger goal)
 	uint64_t retained = rt_mheap.st.heap_sys - rt_mheap.st.heap_released;
 	uint64_t keep = gc.heap_goal == UINT64_MAX ? UINT64_MAX : gc.heap_goal / 100 * 110;
@@ -717,7 +772,9 @@ rt_gc_maybe(uint64_t need)
 void
 rt_gc_stress_point(void)
 {
-	if (++rt_gc_stress_count % (uint64_t)rt_gc_stress == 0 && !gc.running)
+	// GOGC=off (debug.SetGCPercent(-1)) turns the stress collections off too
+	if (++rt_gc_stress_count % (uint64_t)rt_gc_stress == 0 && !gc.running &&
+	    gc.gcpercent >= 0)
 		collect(false);
 }
 
@@ -838,13 +895,20 @@ rt_runtime_SetFinalizer(const RtType *ot, void *obj, const RtType *ft, void *fn)
 	while (*pp != NULL && (*pp)->offset != ((uintptr_t)obj - (uintptr_t)s->base))
 		pp = &(*pp)->next;
 	if (ft == NULL || fn == NULL) {
-		if (*pp != NULL)
-			*pp = (*pp)->next;
+		if (*pp != NULL) {
+			Special *old = *pp;
+			*pp = old->next;
+			free_special(old);
+		}
 		return;
 	}
 	if (*pp != NULL)
 		rt_throw("runtime.SetFinalizer: finalizer already set");
-	Special *sp = rt_sysmeta(sizeof *sp);
+	Special *sp = specialfree;
+	if (sp != NULL)
+		specialfree = sp->next;
+	else
+		sp = rt_sysmeta(sizeof *sp);
 	sp->offset = (uintptr_t)obj - (uintptr_t)s->base;
 	sp->fn = fn;
 	sp->fntype = ft;

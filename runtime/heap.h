@@ -70,6 +70,8 @@ struct Span {
 	Special *specials;      // finalizers (any order)
 	Span *specnext;         // next span on the collector's list of spans with finalizers
 	uint8_t onspec;         // s is on that list
+	uint64_t *heapbits;     // the arena's heap bitmap (small scan spans)
+	uint64_t hbit0;         // bit of the span's first word in it
 	uint64_t *allocbits;    // slot allocated at the last sweep (slots >= freeindex)
 	uint64_t *markbits;     // slot marked in the current cycle
 	uint64_t bits[2][BITWORDS]; // the storage of allocbits and markbits
