@@ -1160,16 +1160,25 @@ emit_value(Cg *c, Value *v)
 	case OP_GLOBAL: {
 		Obj *o = v->aux;
 		LLVMValueRef g = global_of(c, o, v->pos);
-		if (o && o->pkg && o->pkg->path && strcmp(o->pkg->path, "os") == 0 && o->name &&
-		    strcmp(o->name->name, "Args") == 0) {
-			// os.Args: filled from the runtime on first use
+		if (o && o->pkg && o->pkg->path && strcmp(o->pkg->path, "main") != 0 && o->name &&
+		    o->type && type_size(o->type) >= 8) {
+			// A std package variable (os.Args, os.Stdout, strconv.ErrRange...): filled
+			// by the runtime (rt_os_args, else rt_<pkg>_var_<Name>) while its first
+			// word is zero
+			char *rt = arena_sprintf(c->arena, "rt_%s_var_%s", o->pkg->path,
+						 o->name->name);
+			for (char *q = rt; *q; q++)
+				if (*q == '/')
+					*q = '_';
+			if (strcmp(rt, "rt_os_var_Args") == 0)
+				rt = "rt_os_args";
 			LLVMValueRef p = LLVMBuildLoad2(B, c->t_ptr, g, "");
 			LLVMValueRef isnil = LLVMBuildICmp(B, LLVMIntEQ, p, LLVMConstNull(c->t_ptr), "");
-			LLVMBasicBlockRef fill = LLVMAppendBasicBlockInContext(c->ctx, c->fn, "args");
-			LLVMBasicBlockRef done = LLVMAppendBasicBlockInContext(c->ctx, c->fn, "hasargs");
+			LLVMBasicBlockRef fill = LLVMAppendBasicBlockInContext(c->ctx, c->fn, "stdvar");
+			LLVMBasicBlockRef done = LLVMAppendBasicBlockInContext(c->ctx, c->fn, "hasvar");
 			LLVMBuildCondBr(B, isnil, fill, done);
 			LLVMPositionBuilderAtEnd(B, fill);
-			cg_rtcall(c, "rt_os_args", c->t_void, &g, 1);
+			cg_rtcall(c, rt, c->t_void, &g, 1);
 			LLVMBuildBr(B, done);
 			LLVMPositionBuilderAtEnd(B, done);
 		}

@@ -569,6 +569,15 @@ cg_rawdesc(Cg *c, const char *name, int64_t size, int64_t align, const uint8_t *
 	return g;
 }
 
+// is_std_named reports whether t is a defined type of a std package (any package but
+// main).
+static bool
+is_std_named(Type *t)
+{
+	return t && t->obj && t->obj->pkg && t->obj->pkg->path && t->obj->kind == OBJ_TYPE &&
+	       strcmp(t->obj->pkg->path, "main") != 0;
+}
+
 // cg_typedesc returns the descriptor global of Go type t (created on first use).
 LLVMValueRef
 cg_typedesc(Cg *c, Type *t)
@@ -600,6 +609,12 @@ cg_typedesc(Cg *c, Type *t)
 	}
 	tc->desc = g;
 	t->desc = g;
+	if (is_std_named(t) || (t->kind == TY_POINTER && is_std_named(t->elem))) {
+		// The runtime may define this descriptor itself (*os.File, *strconv.NumError:
+		// values it creates): a weak definition lets the linker take the runtime's, so
+		// that both sides use one descriptor and type identity stays pointer equality.
+		LLVMSetLinkage(g, LLVMWeakAnyLinkage);
+	}
 
 	Type *u = type_under(t);
 	int64_t size = type_size(t), pd = ptrdata(t);

@@ -27,9 +27,10 @@
 //     rt_type_string.
 //   - Std functions (OBJF_EXTERN): fmt.Print/Println/Printf/Sprint/Sprintln/Sprintf and
 //     os.Exit map onto rt.h's functions; math and runtime hints are lowered inline (LLVM
-//     intrinsics, libm); os.Args comes from rt_os_args; any other pkg.Name is called as
-//     the runtime function rt_<pkg>_<Name> ('/' -> '_') with rt.h's flattening rule, so
-//     the runtime can add std functions without codegen changes.
+//     intrinsics, libm); a std package variable is filled on use, while its first word
+//     is zero, by rt_<pkg>_var_<Name>(&var) (os.Args by rt_os_args); any other pkg.Name
+//     is called as the runtime function rt_<pkg>_<Name> ('/' -> '_') with rt.h's
+//     flattening rule, so the runtime can add std functions without codegen changes.
 //   - CONST of a complex type: aux, when set, points at {re, im} doubles; else re is
 //     auxint's double bits and im is 0.
 #pragma once
