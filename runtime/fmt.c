@@ -35,6 +35,7 @@
 #include <string.h>
 
 #include "rtint.h"
+#include "rtstd.h"
 
 // ---- output buffer ----
 
@@ -552,6 +553,8 @@ typedef struct PP {
 	bool readonly;       // below an unexported field: methods are not called
 	const RtType *vtype; // the value being printed, for bad-verb reports (NULL: nil)
 	const void *vptr;    // where it is stored
+	bool wrap_errs;      // fmt.Errorf: %w may wrap one error operand
+	RtEface wrapped;     // the operand %w wrapped (type NULL: none)
 } PP;
 
 static void print_value(PP *p, const RtType *t, const void *v, int verb, int depth);
@@ -1221,6 +1224,29 @@ print_arg(PP *p, const RtEface *arg, int verb)
 	const void *v = iface_value(arg);
 	p->vtype = arg->type;
 	p->vptr = v;
+	if (verb == 'w') {
+		// fmt.Errorf's %w: once, of an error operand, formatted as %v. Otherwise a bad
+		// verb; the predeclared kinds report it without resetting the wrap state (fmt's
+		// fast path never reaches handleMethods), other values reset it.
+		RtStringMethod error_fn, string_fn;
+		bool basic = !(arg->type->flags & RT_FLAG_NAMED) &&
+			     (arg->type->kind <= RT_KIND_COMPLEX128 ||
+			      arg->type->kind == RT_KIND_STRING ||
+			      strcmp(arg->type->name, "[]uint8") == 0);
+		bool is_error = rt_string_methods(arg->type, &error_fn, &string_fn) &&
+				error_fn != NULL;
+		if (basic || !is_error || !p->wrap_errs || p->wrapped.type != NULL) {
+			if (!basic) {
+				p->wrapped.type = NULL;
+				p->wrapped.data = NULL;
+				p->wrap_errs = false;
+			}
+			bad_verb(p, verb);
+			return;
+		}
+		p->wrapped = *arg;
+		verb = 'v';
+	}
 	if (verb == 'T') {
 		const char *s = arg->type->name;
 		fmt_s(&p->fmt, (const uint8_t *)s, (int64_t)strlen(s));
@@ -1588,6 +1614,19 @@ rt_fmt_sprintf(const uint8_t *f, int64_t fn, const RtEface *args, int64_t n)
 	PP p;
 	pp_init(&p);
 	do_printf(&p, f, fn, args, n);
+	return pp_to_string(&p);
+}
+
+// rt_fmt_errorf_text formats fmt.Errorf's message and finds the error %w wraps (rtstd.h).
+RtString
+rt_fmt_errorf_text(const uint8_t *f, int64_t fn, const RtEface *args, int64_t n,
+		   RtEface *wrapped)
+{
+	PP p;
+	pp_init(&p);
+	p.wrap_errs = true;
+	do_printf(&p, f, fn, args, n);
+	*wrapped = p.wrapped;
 	return pp_to_string(&p);
 }
 
