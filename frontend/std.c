@@ -18,6 +18,7 @@ typedef struct StdPkg {
 static StdPkg stdpkgs[] = {
 	{"fmt",
 	 "package fmt\n"
+	 "import \"io\"\n"
 	 "type Stringer interface { String() string }\n"
 	 "func Print(a ...any) (n int, err error)\n"
 	 "func Println(a ...any) (n int, err error)\n"
@@ -26,6 +27,9 @@ static StdPkg stdpkgs[] = {
 	 "func Sprintln(a ...any) string\n"
 	 "func Sprintf(format string, a ...any) string\n"
 	 "func Errorf(format string, a ...any) error\n"
+	 "func Fprint(w io.Writer, a ...any) (n int, err error)\n"
+	 "func Fprintln(w io.Writer, a ...any) (n int, err error)\n"
+	 "func Fprintf(w io.Writer, format string, a ...any) (n int, err error)\n"
 	 "type State interface {\n"
 	 "\tWrite(b []byte) (n int, err error)\n"
 	 "\tWidth() (wid int, ok bool)\n"
@@ -44,7 +48,9 @@ static StdPkg stdpkgs[] = {
 	 "type ReadCloser interface { Reader; Closer }\n"
 	 "type WriteCloser interface { Writer; Closer }\n"
 	 "type ReadWriteCloser interface { Reader; Writer; Closer }\n"
-	 "type SectionReader struct { r ReaderAt; base, off, limit int64 }\n",
+	 "type SectionReader struct { r ReaderAt; base, off, limit int64 }\n"
+	 "type StringWriter interface { WriteString(s string) (n int, err error) }\n"
+	 "var EOF error\n",
 	 NULL},
 	{"unicode/utf8",
 	 "package utf8\n"
@@ -58,7 +64,15 @@ static StdPkg stdpkgs[] = {
 	 "func ValidString(s string) bool\n"
 	 "func RuneCountInString(s string) (n int)\n"
 	 "func DecodeRuneInString(s string) (rune, int)\n"
-	 "func EncodeRune(p []byte, r rune) int\n",
+	 "func EncodeRune(p []byte, r rune) int\n"
+	 "func AppendRune(p []byte, r rune) []byte\n"
+	 "func DecodeRune(p []byte) (rune, int)\n"
+	 "func DecodeLastRune(p []byte) (rune, int)\n"
+	 "func DecodeLastRuneInString(s string) (rune, int)\n"
+	 "func RuneCount(p []byte) int\n"
+	 "func Valid(p []byte) bool\n"
+	 "func FullRune(p []byte) bool\n"
+	 "func FullRuneInString(s string) bool\n",
 	 NULL},
 	{"os",
 	 "package os\n"
@@ -66,7 +80,12 @@ static StdPkg stdpkgs[] = {
 	 "func Exit(code int)\n"
 	 "func Getenv(key string) string\n"
 	 "func ReadFile(name string) ([]byte, error)\n"
-	 "type File struct { fd int }\n"
+	 "type File struct { fd int; name string }\n"
+	 "func (f *File) Write(b []byte) (n int, err error)\n"
+	 "func (f *File) WriteString(s string) (n int, err error)\n"
+	 "func (f *File) Name() string\n"
+	 "var Stdin, Stdout, Stderr *File\n"
+	 "func LookupEnv(key string) (string, bool)\n"
 	 "type FileInfo interface { Name() string; Size() int64; IsDir() bool }\n"
 	 "func Open(name string) (*File, error)\n",
 	 NULL},
@@ -91,7 +110,26 @@ static StdPkg stdpkgs[] = {
 	 "func ReplaceAll(s, old, new string) string\n"
 	 "func Count(s, substr string) int\n"
 	 "func EqualFold(s, t string) bool\n"
-	 "func Compare(a, b string) int\n",
+	 "func Compare(a, b string) int\n"
+	 "func IndexRune(s string, r rune) int\n"
+	 "func IndexAny(s, chars string) int\n"
+	 "func IndexFunc(s string, f func(rune) bool) int\n"
+	 "func LastIndexByte(s string, c byte) int\n"
+	 "func LastIndexAny(s, chars string) int\n"
+	 "func ContainsAny(s, chars string) bool\n"
+	 "func SplitN(s, sep string, n int) []string\n"
+	 "func SplitAfter(s, sep string) []string\n"
+	 "func SplitAfterN(s, sep string, n int) []string\n"
+	 "func FieldsFunc(s string, f func(rune) bool) []string\n"
+	 "func TrimLeft(s, cutset string) string\n"
+	 "func TrimRight(s, cutset string) string\n"
+	 "func TrimPrefix(s, prefix string) string\n"
+	 "func TrimSuffix(s, suffix string) string\n"
+	 "func TrimFunc(s string, f func(rune) bool) string\n"
+	 "func TrimLeftFunc(s string, f func(rune) bool) string\n"
+	 "func TrimRightFunc(s string, f func(rune) bool) string\n"
+	 "func Map(mapping func(rune) rune, s string) string\n"
+	 "func Cut(s, sep string) (before, after string, found bool)\n",
 	 NULL},
 	{"strconv",
 	 "package strconv\n"
@@ -107,7 +145,20 @@ static StdPkg stdpkgs[] = {
 	 "func ParseInt(s string, base int, bitSize int) (int64, error)\n"
 	 "func ParseUint(s string, base int, bitSize int) (uint64, error)\n"
 	 "func ParseFloat(s string, bitSize int) (float64, error)\n"
-	 "func ParseBool(str string) (bool, error)\n",
+	 "func ParseBool(str string) (bool, error)\n"
+	 "func AppendInt(dst []byte, i int64, base int) []byte\n"
+	 "func QuoteToASCII(s string) string\n"
+	 "func QuoteRuneToASCII(r rune) string\n"
+	 "func IsPrint(r rune) bool\n"
+	 "func Unquote(s string) (string, error)\n"
+	 "var ErrRange, ErrSyntax error\n"
+	 "type NumError struct {\n"
+	 "\tFunc string\n"
+	 "\tNum string\n"
+	 "\tErr error\n"
+	 "}\n"
+	 "func (e *NumError) Error() string\n"
+	 "func (e *NumError) Unwrap() error\n",
 	 NULL},
 	{"math",
 	 "package math\n"
@@ -164,7 +215,33 @@ static StdPkg stdpkgs[] = {
 	 "package errors\n"
 	 "func New(text string) error\n"
 	 "func Is(err, target error) bool\n"
-	 "func Unwrap(err error) error\n",
+	 "func Unwrap(err error) error\n"
+	 "func As(err error, target any) bool\n",
+	 NULL},
+	{"sort",
+	 "package sort\n"
+	 "type Interface interface {\n"
+	 "\tLen() int\n"
+	 "\tLess(i, j int) bool\n"
+	 "\tSwap(i, j int)\n"
+	 "}\n"
+	 "func Sort(data Interface)\n"
+	 "func Stable(data Interface)\n"
+	 "func IsSorted(data Interface) bool\n"
+	 "func Reverse(data Interface) Interface\n"
+	 "func Slice(x any, less func(i, j int) bool)\n"
+	 "func SliceStable(x any, less func(i, j int) bool)\n"
+	 "func SliceIsSorted(x any, less func(i, j int) bool) bool\n"
+	 "func Ints(x []int)\n"
+	 "func Strings(x []string)\n"
+	 "func Float64s(x []float64)\n"
+	 "func IntsAreSorted(x []int) bool\n"
+	 "func StringsAreSorted(x []string) bool\n"
+	 "func Float64sAreSorted(x []float64) bool\n"
+	 "func Search(n int, f func(int) bool) int\n"
+	 "func SearchInts(a []int, x int) int\n"
+	 "func SearchStrings(a []string, x string) int\n"
+	 "func SearchFloat64s(a []float64, x float64) int\n",
 	 NULL},
 	{"runtime",
 	 "package runtime\n"
