@@ -77,9 +77,10 @@ leaks_empty(const EscLeaks *l)
 
 // ---- std summaries ----
 
-// One std function: per parameter, -1 (no leak), H0/H1 (heap with 0/1 derefs) or R0
-// (result 0 with 0 derefs).
-enum { NONE = -1, H0 = 0, H1 = 1, R0 = 100 };
+// One std function: per parameter (the receiver first for methods), -1 (no leak), H0/H1
+// (heap with 0/1 derefs), R0/R0L1/R0L2 (result 0 with 0/1/2 derefs) or R01 (results 0
+// and 1 with 0 derefs).
+enum { NONE = -1, H0 = 0, H1 = 1, R0 = 100, R0L1 = 101, R0L2 = 102, R01 = 110 };
 typedef struct StdLeaks {
 	const char *name; // "pkg.Func"
 	int nparams;
@@ -101,14 +102,93 @@ static const StdLeaks std_leaks[] = {
 	{"fmt.Appendln", 2, {R0, H1}},
 	{"fmt.Appendf", 3, {R0, NONE, H1}},
 	{"errors.New", 1, {H0}},
+	{"errors.Is", 2, {H0, H0}},
+	{"errors.As", 2, {H0, H0}},
+	{"errors.Unwrap", 1, {H0}},
 	{"strings.Repeat", 2, {NONE, NONE}},
 	{"strings.Contains", 2, {NONE, NONE}},
+	{"strings.ContainsRune", 2, {NONE, NONE}},
+	{"strings.ContainsAny", 2, {NONE, NONE}},
 	{"strings.Index", 2, {NONE, NONE}},
+	{"strings.IndexByte", 2, {NONE, NONE}},
+	{"strings.IndexRune", 2, {NONE, NONE}},
+	{"strings.IndexAny", 2, {NONE, NONE}},
+	{"strings.IndexFunc", 2, {NONE, NONE}},
+	{"strings.LastIndex", 2, {NONE, NONE}},
+	{"strings.LastIndexByte", 2, {NONE, NONE}},
+	{"strings.LastIndexAny", 2, {NONE, NONE}},
 	{"strings.HasPrefix", 2, {NONE, NONE}},
 	{"strings.HasSuffix", 2, {NONE, NONE}},
+	{"strings.EqualFold", 2, {NONE, NONE}},
+	{"strings.Count", 2, {NONE, NONE}},
+	{"strings.Compare", 2, {NONE, NONE}},
+	{"strings.Split", 2, {H0, NONE}},
+	{"strings.SplitN", 3, {H0, NONE, NONE}},
+	{"strings.SplitAfter", 2, {H0, NONE}},
+	{"strings.SplitAfterN", 3, {H0, NONE, NONE}},
+	{"strings.Fields", 1, {H0}},
+	{"strings.FieldsFunc", 2, {H0, NONE}},
+	{"strings.Join", 2, {R0L1, NONE}},
+	{"strings.Trim", 2, {R0, NONE}},
+	{"strings.TrimLeft", 2, {R0, NONE}},
+	{"strings.TrimRight", 2, {R0, NONE}},
+	{"strings.TrimPrefix", 2, {R0, NONE}},
+	{"strings.TrimSuffix", 2, {R0, NONE}},
+	{"strings.TrimSpace", 1, {R0}},
+	{"strings.TrimFunc", 2, {R0, NONE}},
+	{"strings.TrimLeftFunc", 2, {R0, NONE}},
+	{"strings.TrimRightFunc", 2, {R0, NONE}},
+	{"strings.ToUpper", 1, {R0}},
+	{"strings.ToLower", 1, {R0}},
+	{"strings.Replace", 4, {R0, NONE, NONE, NONE}},
+	{"strings.ReplaceAll", 3, {R0, NONE, NONE}},
+	{"strings.Map", 2, {NONE, R0}},
+	{"strings.Cut", 2, {R01, NONE}},
 	{"strconv.Itoa", 1, {NONE}},
-	{"strconv.Atoi", 1, {NONE}},
+	{"strconv.Atoi", 1, {H0}},
+	{"strconv.ParseInt", 3, {H0, NONE, NONE}},
+	{"strconv.ParseUint", 3, {H0, NONE, NONE}},
+	{"strconv.ParseFloat", 2, {H0, NONE}},
+	{"strconv.ParseBool", 1, {H0}},
+	{"strconv.Quote", 1, {NONE}},
+	{"strconv.QuoteToASCII", 1, {NONE}},
+	{"strconv.Unquote", 1, {R0}},
+	{"strconv.AppendInt", 3, {R0, NONE, NONE}},
+	{"sort.Sort", 1, {H0}},
+	{"sort.Stable", 1, {H0}},
+	{"sort.IsSorted", 1, {H0}},
+	{"sort.Reverse", 1, {H0}},
+	{"sort.Slice", 2, {H0, NONE}},
+	{"sort.SliceStable", 2, {H0, NONE}},
+	{"sort.SliceIsSorted", 2, {H0, NONE}},
+	{"sort.Ints", 1, {H0}},
+	{"sort.Strings", 1, {H0}},
+	{"sort.Float64s", 1, {H0}},
+	{"sort.IntsAreSorted", 1, {H0}},
+	{"sort.StringsAreSorted", 1, {H0}},
+	{"sort.Float64sAreSorted", 1, {H0}},
+	{"sort.Search", 2, {NONE, NONE}},
+	{"sort.SearchInts", 2, {NONE, NONE}},
+	{"sort.SearchStrings", 2, {NONE, NONE}},
+	{"sort.SearchFloat64s", 2, {NONE, NONE}},
 	{"os.Exit", 1, {NONE}},
+	{"os.Getenv", 1, {H0}},
+	{"os.LookupEnv", 1, {H0}},
+	{"os.Write", 2, {H1, NONE}},       // (*File).Write
+	{"os.WriteString", 2, {H1, H0}},   // (*File).WriteString
+	{"os.Name", 1, {R0L2}},            // (*File).Name
+	{"unicode/utf8.AppendRune", 2, {R0, NONE}},
+	{"unicode/utf8.DecodeRune", 1, {NONE}},
+	{"unicode/utf8.DecodeRuneInString", 1, {NONE}},
+	{"unicode/utf8.DecodeLastRune", 1, {NONE}},
+	{"unicode/utf8.DecodeLastRuneInString", 1, {NONE}},
+	{"unicode/utf8.EncodeRune", 2, {NONE, NONE}},
+	{"unicode/utf8.RuneCount", 1, {NONE}},
+	{"unicode/utf8.RuneCountInString", 1, {NONE}},
+	{"unicode/utf8.Valid", 1, {NONE}},
+	{"unicode/utf8.ValidString", 1, {NONE}},
+	{"unicode/utf8.FullRune", 1, {NONE}},
+	{"unicode/utf8.FullRuneInString", 1, {NONE}},
 	{"runtime.ReadMemStats", 1, {NONE}},
 	{"runtime.GC", 0, {NONE}},
 	{"runtime.KeepAlive", 1, {NONE}},
@@ -146,9 +226,12 @@ esc_callee_leaks(Obj *callee, int i, EscLeaks *out)
 	if (s) {
 		if (i >= s->nparams)
 			return false;
-		if (s->p[i] == R0)
-			leaks_add_result(out, 0, 0);
-		else if (s->p[i] >= 0)
+		if (s->p[i] >= R01) {
+			leaks_add_result(out, 0, s->p[i] - R01);
+			leaks_add_result(out, 1, s->p[i] - R01);
+		} else if (s->p[i] >= R0) {
+			leaks_add_result(out, 0, s->p[i] - R0);
+		} else if (s->p[i] >= 0)
 			leaks_add_heap(out, s->p[i]);
 		return true;
 	}
