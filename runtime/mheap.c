@@ -272,7 +272,12 @@ alloc_huge(uint64_t npages, int spanclass)
 {
 	uint64_t narena = (npages * PAGE_SIZE + ARENA_SIZE - 1) / ARENA_SIZE;
 	uint64_t bytes = narena * ARENA_SIZE;
-	uint8_t *raw = sysreserve(bytes + ARENA_SIZE, PROT_READ | PROT_WRITE);
+	// Without MAP_NORESERVE, so that the kernel's overcommit check refuses sizes that
+	// could never be backed: Go reports those as out of memory too.
+	uint8_t *raw = mmap(NULL, bytes + ARENA_SIZE, PROT_READ | PROT_WRITE,
+			    MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	if (raw == MAP_FAILED)
+		rt_throw("runtime: out of memory");
 	uintptr_t aligned = ((uintptr_t)raw + ARENA_SIZE - 1) & ~(uintptr_t)(ARENA_SIZE - 1);
 	if (aligned > (uintptr_t)raw)
 		munmap(raw, aligned - (uintptr_t)raw);
