@@ -67,6 +67,20 @@ void rt_sb_byte(RtStrBuf *b, int c);
 void rt_sb_rune(RtStrBuf *b, int64_t r);
 RtString rt_sb_string(RtStrBuf *b);
 
+// RT_RET3_TRAMPOLINE(name, target) defines the assembly function name for a method table:
+// it calls target(&out, <its own arguments>) (the integer argument registers shifted by
+// one, a stack slot as out) and returns out's three words in rax, rdx and rcx, which is
+// how LLVM returns a Go function's (int, error) and other three-word results and what C
+// cannot express.
+#define RT_RET3_TRAMPOLINE(name, target)                                                  \
+	__asm__(".text\n.p2align 4\n" #name ":\n"                                        \
+		"\tpushq %rbp\n\tmovq %rsp, %rbp\n\tsubq $32, %rsp\n"                      \
+		"\tmovq %r8, %r9\n\tmovq %rcx, %r8\n\tmovq %rdx, %rcx\n"                   \
+		"\tmovq %rsi, %rdx\n\tmovq %rdi, %rsi\n\tmovq %rsp, %rdi\n"                \
+		"\tcall " #target "\n"                                                    \
+		"\tmovq (%rsp), %rax\n\tmovq 8(%rsp), %rdx\n\tmovq 16(%rsp), %rcx\n"       \
+		"\tleave\n\tret\n");
+
 // ---- errors (std_errors.c) ----
 // *out = errors.New(msg) (a new *errors.errorString, so two calls never compare equal).
 void rt_error_new(RtIface *out, RtString msg);
@@ -145,6 +159,38 @@ RtString rt_strings_Replace(const uint8_t *s, int64_t sn, const uint8_t *old, in
 	const uint8_t *nw, int64_t nn, int64_t n);
 RtString rt_strings_ReplaceAll(const uint8_t *s, int64_t sn, const uint8_t *old, int64_t on,
 	const uint8_t *nw, int64_t nn);
+
+// strings.Builder (std_strings.c)
+typedef struct Builder Builder;
+RtString rt_strings_String(Builder *b);
+int64_t rt_strings_Len(Builder *b);
+int64_t rt_strings_Cap(Builder *b);
+void rt_strings_Reset(Builder *b);
+void rt_strings_Grow(Builder *b, int64_t n);
+void rt_strings_Write(RtIntErr *out, Builder *b, const uint8_t *p, int64_t len,
+	int64_t cap);
+void rt_strings_WriteString(RtIntErr *out, Builder *b, const uint8_t *p, int64_t len);
+void rt_strings_WriteByte(RtIface *out, Builder *b, int64_t c);
+void rt_strings_WriteRune(RtIntErr *out, Builder *b, int64_t r);
+
+// bytes (std_strings.c)
+int64_t rt_bytes_Equal(const uint8_t *a, int64_t an, int64_t ac, const uint8_t *b,
+	int64_t bn, int64_t bc);
+int64_t rt_bytes_Compare(const uint8_t *a, int64_t an, int64_t ac, const uint8_t *b,
+	int64_t bn, int64_t bc);
+int64_t rt_bytes_Index(const uint8_t *s, int64_t n, int64_t sc, const uint8_t *sub,
+	int64_t m, int64_t mc);
+int64_t rt_bytes_LastIndex(const uint8_t *s, int64_t n, int64_t sc, const uint8_t *sub,
+	int64_t m, int64_t mc);
+int64_t rt_bytes_IndexByte(const uint8_t *s, int64_t n, int64_t sc, int64_t c);
+int64_t rt_bytes_Contains(const uint8_t *s, int64_t n, int64_t sc, const uint8_t *sub,
+	int64_t m, int64_t mc);
+int64_t rt_bytes_HasPrefix(const uint8_t *s, int64_t n, int64_t sc, const uint8_t *p,
+	int64_t m, int64_t mc);
+int64_t rt_bytes_HasSuffix(const uint8_t *s, int64_t n, int64_t sc, const uint8_t *p,
+	int64_t m, int64_t mc);
+int64_t rt_bytes_Count(const uint8_t *s, int64_t n, int64_t sc, const uint8_t *sub,
+	int64_t m, int64_t mc);
 
 // strconv (std_strconv.c)
 void rt_strconv_var_ErrRange(RtIface *g);

@@ -12,8 +12,8 @@
 //
 // File's methods in its method table must return (int, error) the way generated code
 // expects a Go function to: in rax, rdx and rcx (LLVM returns a three-word aggregate in
-// registers), which C cannot express; small assembly trampolines call the C bodies with
-// an out-pointer and load the three words into those registers.
+// registers), which C cannot express; assembly trampolines (RT_RET3_TRAMPOLINE) call the
+// C bodies with an out-pointer and load the three words into those registers.
 //
 // See it: testdata/run/stdos.go.
 #define _GNU_SOURCE
@@ -75,43 +75,11 @@ rt_os_WriteString(RtIntErr *out, RtFile *f, const uint8_t *p, int64_t len)
 	file_write(out, f, p, len);
 }
 
-// The method-table entries: Go's register convention for three result words (see the
-// file comment). Each shifts the arguments right by one register, passes a 32-byte
-// stack slot as out-pointer, and returns the slot's words in rax, rdx, rcx.
+// The method-table entries (RT_RET3_TRAMPOLINE: (int, error) in rax, rdx, rcx).
 void rt_os_file_write_ifn(void);
 void rt_os_file_writestring_ifn(void);
-__asm__(".text\n"
-	".p2align 4\n"
-	"rt_os_file_write_ifn:\n"
-	"\tpushq %rbp\n"
-	"\tmovq %rsp, %rbp\n"
-	"\tsubq $32, %rsp\n"
-	"\tmovq %rcx, %r8\n"
-	"\tmovq %rdx, %rcx\n"
-	"\tmovq %rsi, %rdx\n"
-	"\tmovq %rdi, %rsi\n"
-	"\tmovq %rsp, %rdi\n"
-	"\tcall rt_os_Write\n"
-	"\tmovq (%rsp), %rax\n"
-	"\tmovq 8(%rsp), %rdx\n"
-	"\tmovq 16(%rsp), %rcx\n"
-	"\tleave\n"
-	"\tret\n"
-	".p2align 4\n"
-	"rt_os_file_writestring_ifn:\n"
-	"\tpushq %rbp\n"
-	"\tmovq %rsp, %rbp\n"
-	"\tsubq $32, %rsp\n"
-	"\tmovq %rdx, %rcx\n"
-	"\tmovq %rsi, %rdx\n"
-	"\tmovq %rdi, %rsi\n"
-	"\tmovq %rsp, %rdi\n"
-	"\tcall rt_os_WriteString\n"
-	"\tmovq (%rsp), %rax\n"
-	"\tmovq 8(%rsp), %rdx\n"
-	"\tmovq 16(%rsp), %rcx\n"
-	"\tleave\n"
-	"\tret\n");
+RT_RET3_TRAMPOLINE(rt_os_file_write_ifn, rt_os_Write)
+RT_RET3_TRAMPOLINE(rt_os_file_writestring_ifn, rt_os_WriteString)
 
 // ---- descriptors ----
 

@@ -844,3 +844,269 @@ rt_strings_ReplaceAll(const uint8_t *s, int64_t sn, const uint8_t *old, int64_t 
 {
 	return rt_strings_Replace(s, sn, old, on, nw, nn, -1);
 }
+
+// ---- strings.Builder ----
+//
+// Builder is struct{ addr *Builder; buf []byte }, as Go's: addr remembers the receiver so
+// that a copied non-zero Builder panics; buf grows by append's rule (Grow: to 2*cap+n);
+// String returns the bytes without copying. The methods are called statically as
+// rt_strings_<Method> (codegen's rule) and through interfaces via the method table of
+// the runtime's *strings.Builder descriptor, which replaces codegen's weak copy.
+
+typedef struct Builder Builder;
+struct Builder {
+	Builder *addr;
+	RtSlice buf;
+};
+
+static const RtType byte_type = {
+	.size = 1, .kind = RT_KIND_UINT8, .align = 1, .hash = 0x199df2db, .name = "uint8",
+};
+
+static void
+copy_check(Builder *b)
+{
+	if (b == NULL)
+		rt_panic_nil();
+	if (b->addr == NULL)
+		b->addr = b;
+	else if (b->addr != b)
+		rt_panic_str("strings: illegal use of non-zero Builder copied by value");
+}
+
+static void
+builder_append(Builder *b, const void *p, int64_t n)
+{
+	RtSlice *s = &b->buf;
+	if (s->len + n > s->cap) {
+		RtSlice ns;
+		rt_growslice(&ns, &byte_type, s->ptr, s->len, s->cap, s->len + n);
+		*s = ns;
+	} else {
+		s->len += n;
+	}
+	if (n > 0)
+		memcpy((uint8_t *)s->ptr + s->len - n, p, (size_t)n);
+}
+
+// rt_strings_String implements (*strings.Builder).String().
+RtString
+rt_strings_String(Builder *b)
+{
+	if (b == NULL)
+		rt_panic_nil();
+	return (RtString){b->buf.ptr, b->buf.len};
+}
+
+// rt_strings_Len implements (*strings.Builder).Len().
+int64_t
+rt_strings_Len(Builder *b)
+{
+	if (b == NULL)
+		rt_panic_nil();
+	return b->buf.len;
+}
+
+// rt_strings_Cap implements (*strings.Builder).Cap().
+int64_t
+rt_strings_Cap(Builder *b)
+{
+	if (b == NULL)
+		rt_panic_nil();
+	return b->buf.cap;
+}
+
+// rt_strings_Reset implements (*strings.Builder).Reset().
+void
+rt_strings_Reset(Builder *b)
+{
+	if (b == NULL)
+		rt_panic_nil();
+	b->addr = NULL;
+	b->buf = (RtSlice){NULL, 0, 0};
+}
+
+// rt_strings_Grow implements (*strings.Builder).Grow(n).
+void
+rt_strings_Grow(Builder *b, int64_t n)
+{
+	copy_check(b);
+	if (n < 0)
+		rt_panic_str("strings.Builder.Grow: negative count");
+	if (b->buf.cap - b->buf.len < n) {
+		RtSlice ns;
+		rt_makeslice(&ns, &byte_type, b->buf.len, 2 * b->buf.cap + n);
+		if (b->buf.len > 0)
+			memcpy(ns.ptr, b->buf.ptr, (size_t)b->buf.len);
+		b->buf = ns;
+	}
+}
+
+// rt_strings_Write implements (*strings.Builder).Write(p).
+void
+rt_strings_Write(RtIntErr *out, Builder *b, const uint8_t *p, int64_t len, int64_t cap)
+{
+	copy_check(b);
+	builder_append(b, p, len);
+	*out = (RtIntErr){len, {NULL, NULL}};
+}
+
+// rt_strings_WriteString implements (*strings.Builder).WriteString(s).
+void
+rt_strings_WriteString(RtIntErr *out, Builder *b, const uint8_t *p, int64_t len)
+{
+	copy_check(b);
+	builder_append(b, p, len);
+	*out = (RtIntErr){len, {NULL, NULL}};
+}
+
+// rt_strings_WriteByte implements (*strings.Builder).WriteByte(c).
+void
+rt_strings_WriteByte(RtIface *out, Builder *b, int64_t c)
+{
+	copy_check(b);
+	uint8_t x = (uint8_t)c;
+	builder_append(b, &x, 1);
+	*out = (RtIface){NULL, NULL};
+}
+
+// rt_strings_WriteRune implements (*strings.Builder).WriteRune(r).
+void
+rt_strings_WriteRune(RtIntErr *out, Builder *b, int64_t r)
+{
+	copy_check(b);
+	uint8_t tmp[4];
+	int w = rt_encoderune(tmp, (int32_t)r);
+	builder_append(b, tmp, w);
+	*out = (RtIntErr){w, {NULL, NULL}};
+}
+
+static RtIface
+builder_writebyte_ifn(Builder *b, int64_t c)
+{
+	RtIface err;
+	rt_strings_WriteByte(&err, b, c);
+	return err;
+}
+
+// Method-table entries returning (int, error) in rax, rdx, rcx (see RT_RET3_TRAMPOLINE).
+void rt_strings_write_ifn(void);
+void rt_strings_writestring_ifn(void);
+void rt_strings_writerune_ifn(void);
+RT_RET3_TRAMPOLINE(rt_strings_write_ifn, rt_strings_Write)
+RT_RET3_TRAMPOLINE(rt_strings_writestring_ifn, rt_strings_WriteString)
+RT_RET3_TRAMPOLINE(rt_strings_writerune_ifn, rt_strings_WriteRune)
+
+static const uint8_t gc_builder[] = {0x03}; // addr, buf.ptr
+static const uint8_t gc_ptr1[] = {0x01};
+
+// Linked under codegen's descriptor name, overriding its weak copy (cgtype.c).
+extern const RtType rt_type_strings_builder_ptr __asm__("\"type:*strings.Builder\"");
+
+static const RtType byte_slice_type = {
+	.size = 24, .ptrdata = 8, .hash = 0xb047183b, .kind = RT_KIND_SLICE, .align = 8,
+	.gcdata = gc_ptr1, .name = "[]uint8", .elem = &byte_type,
+};
+
+static const RtField builder_fields[] = {
+	{"addr", &rt_type_strings_builder_ptr, 0, 0},
+	{"buf", &byte_slice_type, 8, 0},
+};
+
+static const RtType builder_type = {
+	.size = 32, .ptrdata = 16, .hash = 0xc9d9d918, .kind = RT_KIND_STRUCT, .align = 8,
+	.flags = RT_FLAG_NAMED, .gcdata = gc_builder, .name = "strings.Builder",
+	.nfields = 2, .fields = builder_fields,
+};
+
+static const RtMethod builder_methods[] = {
+	{"Cap", "func() int", (void (*)(void))rt_strings_Cap, NULL},
+	{"Grow", "func(int)", (void (*)(void))rt_strings_Grow, NULL},
+	{"Len", "func() int", (void (*)(void))rt_strings_Len, NULL},
+	{"Reset", "func()", (void (*)(void))rt_strings_Reset, NULL},
+	{"String", "func() string", (void (*)(void))rt_strings_String, NULL},
+	{"Write", "func([]uint8) (int, error)", rt_strings_write_ifn, NULL},
+	{"WriteByte", "func(uint8) error", (void (*)(void))builder_writebyte_ifn, NULL},
+	{"WriteRune", "func(int32) (int, error)", rt_strings_writerune_ifn, NULL},
+	{"WriteString", "func(string) (int, error)", rt_strings_writestring_ifn, NULL},
+};
+
+const RtType rt_type_strings_builder_ptr = {
+	.size = 8, .ptrdata = 8, .hash = 0xde790a10, .kind = RT_KIND_POINTER, .align = 8,
+	.flags = RT_FLAG_DIRECT | RT_FLAG_UNCOMMON, .gcdata = gc_ptr1,
+	.name = "*strings.Builder", .elem = &builder_type,
+	.methods = builder_methods, .nmethods = 9,
+};
+
+// ---- bytes ----
+
+// rt_bytes_Equal implements bytes.Equal(a, b).
+int64_t
+rt_bytes_Equal(const uint8_t *a, int64_t an, int64_t ac, const uint8_t *b, int64_t bn,
+	       int64_t bc)
+{
+	return rt_strequal(a, an, b, bn);
+}
+
+// rt_bytes_Compare implements bytes.Compare(a, b).
+int64_t
+rt_bytes_Compare(const uint8_t *a, int64_t an, int64_t ac, const uint8_t *b, int64_t bn,
+		 int64_t bc)
+{
+	return rt_strcmp(a, an, b, bn);
+}
+
+// rt_bytes_Index implements bytes.Index(s, sep).
+int64_t
+rt_bytes_Index(const uint8_t *s, int64_t n, int64_t sc, const uint8_t *sub, int64_t m,
+	       int64_t mc)
+{
+	return index_of(s, n, sub, m);
+}
+
+// rt_bytes_LastIndex implements bytes.LastIndex(s, sep).
+int64_t
+rt_bytes_LastIndex(const uint8_t *s, int64_t n, int64_t sc, const uint8_t *sub, int64_t m,
+		   int64_t mc)
+{
+	return last_index_of(s, n, sub, m);
+}
+
+// rt_bytes_IndexByte implements bytes.IndexByte(b, c).
+int64_t
+rt_bytes_IndexByte(const uint8_t *s, int64_t n, int64_t sc, int64_t c)
+{
+	return rt_strings_IndexByte(s, n, c);
+}
+
+// rt_bytes_Contains implements bytes.Contains(b, subslice).
+int64_t
+rt_bytes_Contains(const uint8_t *s, int64_t n, int64_t sc, const uint8_t *sub, int64_t m,
+		  int64_t mc)
+{
+	return index_of(s, n, sub, m) >= 0;
+}
+
+// rt_bytes_HasPrefix implements bytes.HasPrefix(s, prefix).
+int64_t
+rt_bytes_HasPrefix(const uint8_t *s, int64_t n, int64_t sc, const uint8_t *p, int64_t m,
+		   int64_t mc)
+{
+	return rt_strings_HasPrefix(s, n, p, m);
+}
+
+// rt_bytes_HasSuffix implements bytes.HasSuffix(s, suffix).
+int64_t
+rt_bytes_HasSuffix(const uint8_t *s, int64_t n, int64_t sc, const uint8_t *p, int64_t m,
+		   int64_t mc)
+{
+	return rt_strings_HasSuffix(s, n, p, m);
+}
+
+// rt_bytes_Count implements bytes.Count(s, sep).
+int64_t
+rt_bytes_Count(const uint8_t *s, int64_t n, int64_t sc, const uint8_t *sub, int64_t m,
+	       int64_t mc)
+{
+	return count_of(s, n, sub, m);
+}
