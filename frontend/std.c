@@ -129,7 +129,32 @@ static StdPkg stdpkgs[] = {
 	 "func TrimLeftFunc(s string, f func(rune) bool) string\n"
 	 "func TrimRightFunc(s string, f func(rune) bool) string\n"
 	 "func Map(mapping func(rune) rune, s string) string\n"
-	 "func Cut(s, sep string) (before, after string, found bool)\n",
+	 "func Cut(s, sep string) (before, after string, found bool)\n"
+	 "type Builder struct {\n"
+	 "\taddr *Builder\n"
+	 "\tbuf []byte\n"
+	 "}\n"
+	 "func (b *Builder) String() string\n"
+	 "func (b *Builder) Len() int\n"
+	 "func (b *Builder) Cap() int\n"
+	 "func (b *Builder) Reset()\n"
+	 "func (b *Builder) Grow(n int)\n"
+	 "func (b *Builder) Write(p []byte) (int, error)\n"
+	 "func (b *Builder) WriteByte(c byte) error\n"
+	 "func (b *Builder) WriteRune(r rune) (int, error)\n"
+	 "func (b *Builder) WriteString(s string) (int, error)\n",
+	 NULL},
+	{"bytes",
+	 "package bytes\n"
+	 "func Equal(a, b []byte) bool\n"
+	 "func Compare(a, b []byte) int\n"
+	 "func Index(s, sep []byte) int\n"
+	 "func LastIndex(s, sep []byte) int\n"
+	 "func IndexByte(b []byte, c byte) int\n"
+	 "func Contains(b, subslice []byte) bool\n"
+	 "func HasPrefix(s, prefix []byte) bool\n"
+	 "func HasSuffix(s, suffix []byte) bool\n"
+	 "func Count(s, sep []byte) int\n",
 	 NULL},
 	{"strconv",
 	 "package strconv\n"
