@@ -37,6 +37,11 @@ typedef struct RtRuneSize {  // (rune, int)
 	int32_t r;
 	int64_t size;
 } RtRuneSize;
+typedef struct RtNumError { // strconv.NumError
+	RtString func;       // "Atoi", "ParseInt", ...
+	RtString num;        // the input
+	RtIface err;         // ErrRange, ErrSyntax or another error
+} RtNumError;
 typedef struct RtFile {      // os.File: struct{ fd int; name string }
 	int64_t fd;
 	RtString name;
@@ -213,6 +218,8 @@ RtString rt_strconv_QuoteRune(int64_t r);
 RtString rt_strconv_QuoteRuneToASCII(int64_t r);
 int64_t rt_strconv_IsPrint(int64_t r);
 void rt_strconv_Unquote(RtStringErr *out, const uint8_t *s, int64_t n);
+RtString rt_strconv_Error(RtNumError *e);
+void rt_strconv_Unwrap(RtIface *out, RtNumError *e);
 
 // sort (std_sort.c)
 void rt_sort_Slice(const RtType *t, void *data, RtClosure *less);
@@ -227,6 +234,7 @@ int64_t rt_sort_SearchStrings(const RtString *a, int64_t len, int64_t cap, const
 	int64_t xn);
 int64_t rt_sort_SearchFloat64s(const double *a, int64_t len, int64_t cap, double x);
 void rt_sort_Reverse(RtIface *out, const RtItab *tab, void *data);
+int64_t rt_sort_Len(void *p, int64_t len, int64_t cap);
 
 // os, io, fmt.Fprint* (std_os.c)
 void rt_os_Write(RtIntErr *out, RtFile *f, const uint8_t *p, int64_t len, int64_t cap);

@@ -713,3 +713,111 @@ rt_sort_Reverse(RtIface *out, const RtItab *tab, void *data)
 	out->tab = rt_getitab(&interface_type, &reverse_ptr_type, 0);
 	out->data = r;
 }
+
+// ---- IntSlice, StringSlice, Float64Slice ----
+//
+// Slice types with value methods Len, Less and Swap, so that they convert to Interface
+// (sort.Sort(sort.Reverse(sort.IntSlice(x)))). The descriptors replace codegen's weak
+// copies; a method's receiver is a pointer to the boxed slice header (the type is not
+// pointer-shaped). Static calls reach rt_sort_Len; Less and Swap are only called through
+// interfaces (their static names would not say which element type they are for).
+
+static int64_t
+slice_len(const RtSlice *s)
+{
+	return s->len;
+}
+
+static void
+check_index(const RtSlice *s, int64_t i)
+{
+	if ((uint64_t)i >= (uint64_t)s->len)
+		rt_panic_bounds(RT_BOUNDS_INDEX, i, s->len, 1);
+}
+
+static uint8_t
+intslice_less(const RtSlice *s, int64_t i, int64_t j)
+{
+	check_index(s, i);
+	check_index(s, j);
+	const int64_t *x = s->ptr;
+	return x[i] < x[j];
+}
+
+static void
+intslice_swap(const RtSlice *s, int64_t i, int64_t j)
+{
+	check_index(s, i);
+	check_index(s, j);
+	int64_t *x = s->ptr, t = x[i];
+	x[i] = x[j];
+	x[j] = t;
+}
+
+static uint8_t
+stringslice_less(const RtSlice *s, int64_t i, int64_t j)
+{
+	check_index(s, i);
+	check_index(s, j);
+	const RtString *x = s->ptr;
+	return rt_strcmp(x[i].ptr, x[i].len, x[j].ptr, x[j].len) < 0;
+}
+
+static void
+stringslice_swap(const RtSlice *s, int64_t i, int64_t j)
+{
+	check_index(s, i);
+	check_index(s, j);
+	RtString *x = s->ptr, t = x[i];
+	x[i] = x[j];
+	x[j] = t;
+}
+
+static uint8_t
+float64slice_less(const RtSlice *s, int64_t i, int64_t j)
+{
+	check_index(s, i);
+	check_index(s, j);
+	const double *x = s->ptr;
+	return x[i] < x[j] || (isnan(x[i]) && !isnan(x[j]));
+}
+
+static void
+float64slice_swap(const RtSlice *s, int64_t i, int64_t j)
+{
+	check_index(s, i);
+	check_index(s, j);
+	double *x = s->ptr, t = x[i];
+	x[i] = x[j];
+	x[j] = t;
+}
+
+// rt_sort_Len implements the Len method of IntSlice, StringSlice and Float64Slice.
+int64_t
+rt_sort_Len(void *p, int64_t len, int64_t cap)
+{
+	return len;
+}
+
+static const RtType float64_type = {
+	.size = 8, .hash = 0x7c980e47, .kind = RT_KIND_FLOAT64, .align = 8, .name = "float64",
+};
+
+#define SLICE_TYPE(var, sym, tname, hashv, elemtype, prefix)                               \
+	static const RtMethod var##_methods[] = {                                          \
+		{"Len", "func() int", (void (*)(void))slice_len, NULL},                    \
+		{"Less", "func(int, int) bool", (void (*)(void))prefix##_less, NULL},     \
+		{"Swap", "func(int, int)", (void (*)(void))prefix##_swap, NULL},          \
+	};                                                                                 \
+	extern const RtType var __asm__("\"type:" sym "\"");                               \
+	const RtType var = {                                                               \
+		.size = 24, .ptrdata = 8, .hash = hashv, .kind = RT_KIND_SLICE, .align = 8,\
+		.flags = RT_FLAG_NAMED | RT_FLAG_UNCOMMON, .gcdata = gc_ptr1,              \
+		.name = tname, .elem = elemtype, .methods = var##_methods, .nmethods = 3,  \
+	};
+
+SLICE_TYPE(rt_type_sort_intslice, "sort.IntSlice", "sort.IntSlice", 0x640205d4, &rt_type_int, intslice)
+SLICE_TYPE(rt_type_sort_stringslice, "sort.StringSlice", "sort.StringSlice", 0x0a522822,
+	   &rt_type_string, stringslice)
+SLICE_TYPE(rt_type_sort_float64slice, "sort.Float64Slice", "sort.Float64Slice", 0xb87fe5ff,
+	   &float64_type, float64slice)

@@ -35,16 +35,10 @@ static const RtType byte_type = {
 
 // ---- errors ----
 
-typedef struct NumError {
-	RtString func; // "Atoi", "ParseInt", ...
-	RtString num;  // the input
-	RtIface err;   // ErrRange, ErrSyntax or another error
-} NumError;
-
-static RtString numerror_error(NumError *e);
+static RtString numerror_error(RtNumError *e);
 
 static RtIface
-numerror_unwrap(NumError *e)
+numerror_unwrap(RtNumError *e)
 {
 	return e->err;
 }
@@ -108,7 +102,7 @@ rt_strconv_var_ErrSyntax(RtIface *g)
 static void
 num_error(RtIface *out, const char *fn, const uint8_t *s, int64_t n, const RtIface *err)
 {
-	NumError *e = rt_alloc(&numerror_type);
+	RtNumError *e = rt_alloc(&numerror_type);
 	e->func = rt_str_cstr(fn);
 	e->num = rt_bytes2str(s, n);
 	e->err = *err;
@@ -416,7 +410,7 @@ parse_int(RtIface *err, const char *fn, const uint8_t *s0, int64_t n0, int64_t b
 	}
 	uint64_t un = parse_uint(err, "ParseUint", s, n, base, bitsize);
 	if (err->tab != NULL) {
-		NumError *e = err->data;
+		RtNumError *e = err->data;
 		init_errors();
 		if (!is_numerror(err) || e->err.data != err_range.data) {
 			e->func = rt_str_cstr(fn);
@@ -486,7 +480,7 @@ rt_strconv_Atoi(RtIntErr *out, const uint8_t *s0, int64_t n0)
 	}
 	out->v = parse_int(&out->err, "ParseInt", s0, n0, 10, 0);
 	if (is_numerror(&out->err))
-		((NumError *)out->err.data)->func = rt_str_cstr("Atoi");
+		((RtNumError *)out->err.data)->func = rt_str_cstr("Atoi");
 }
 
 // rt_strconv_ParseBool implements strconv.ParseBool(str).
@@ -960,10 +954,28 @@ rt_strconv_Unquote(RtStringErr *out, const uint8_t *s, int64_t n)
 	}
 }
 
-// ---- NumError.Error ----
+// ---- NumError's methods ----
+
+// rt_strconv_Error implements (*strconv.NumError).Error() (a static call).
+RtString
+rt_strconv_Error(RtNumError *e)
+{
+	if (e == NULL)
+		rt_panic_nil();
+	return numerror_error(e);
+}
+
+// rt_strconv_Unwrap implements (*strconv.NumError).Unwrap().
+void
+rt_strconv_Unwrap(RtIface *out, RtNumError *e)
+{
+	if (e == NULL)
+		rt_panic_nil();
+	*out = e->err;
+}
 
 static RtString
-numerror_error(NumError *e)
+numerror_error(RtNumError *e)
 {
 	RtString inner = e->err.tab != NULL ? rt_error_text(e->err.tab, e->err.data)
 					    : rt_str_cstr("<nil>");
