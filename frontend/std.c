@@ -266,7 +266,19 @@ static StdPkg stdpkgs[] = {
 	 "func Search(n int, f func(int) bool) int\n"
 	 "func SearchInts(a []int, x int) int\n"
 	 "func SearchStrings(a []string, x string) int\n"
-	 "func SearchFloat64s(a []float64, x float64) int\n",
+	 "func SearchFloat64s(a []float64, x float64) int\n"
+	 "type IntSlice []int\n"
+	 "func (x IntSlice) Len() int\n"
+	 "func (x IntSlice) Less(i, j int) bool\n"
+	 "func (x IntSlice) Swap(i, j int)\n"
+	 "type StringSlice []string\n"
+	 "func (x StringSlice) Len() int\n"
+	 "func (x StringSlice) Less(i, j int) bool\n"
+	 "func (x StringSlice) Swap(i, j int)\n"
+	 "type Float64Slice []float64\n"
+	 "func (x Float64Slice) Len() int\n"
+	 "func (x Float64Slice) Less(i, j int) bool\n"
+	 "func (x Float64Slice) Swap(i, j int)\n",
 	 NULL},
 	{"runtime",
 	 "package runtime\n"
