@@ -162,6 +162,8 @@ static const StdLeaks std_leaks[] = {
 	{"bytes.HasPrefix", 2, {NONE, NONE}},
 	{"bytes.HasSuffix", 2, {NONE, NONE}},
 	{"bytes.Count", 2, {NONE, NONE}},
+	{"strconv.Error", 1, {H1}},        // (*NumError).Error
+	{"strconv.Unwrap", 1, {R0L1}},     // (*NumError).Unwrap
 	{"strconv.Itoa", 1, {NONE}},
 	{"strconv.Atoi", 1, {H0}},
 	{"strconv.ParseInt", 3, {H0, NONE, NONE}},
@@ -185,6 +187,7 @@ static const StdLeaks std_leaks[] = {
 	{"sort.IntsAreSorted", 1, {H0}},
 	{"sort.StringsAreSorted", 1, {H0}},
 	{"sort.Float64sAreSorted", 1, {H0}},
+	{"sort.Len", 1, {NONE}},           // IntSlice, StringSlice, Float64Slice .Len
 	{"sort.Search", 2, {NONE, NONE}},
 	{"sort.SearchInts", 2, {NONE, NONE}},
 	{"sort.SearchStrings", 2, {NONE, NONE}},
