@@ -1694,8 +1694,9 @@ print_call(B *b, Node *n, bool ln)
 	callrt(b, "rt_printunlock", n, NULL);
 }
 
-// tuple_builtin lowers copy(f()) and delete(f()), whose two operands come from one
-// multi-value call (Go test fixedbugs/issue15992.go). append(f()) is in builtin.
+// tuple_builtin lowers copy(f()), delete(f()) and complex(f()), whose two operands come
+// from one multi-value call (Go tests fixedbugs/issue15992.go, issue5793.go).
+// append(f()) is in builtin.
 static Value *
 tuple_builtin(B *b, Node *n)
 {
@@ -1708,6 +1709,16 @@ tuple_builtin(B *b, Node *n)
 	y->auxint = 1;
 	if (n->u.call.builtin == BI_COPY)
 		return val2(b, OP_SLICECOPY, ty_int, n, pos, x, y);
+	if (n->u.call.builtin == BI_COMPLEX) {
+		// complex's result is {re, im}, built as in builtin's BI_COMPLEX
+		Type *t = ntype(n);
+		Type *ft = utype(t)->kind == TY_COMPLEX64 ? ty_float32 : ty_float64;
+		Value *v = val2(b, OP_INSERT, t, n, pos, zero(b, t, n, pos), convert(b, x, ft, a));
+		v->auxint = 0;
+		v = val2(b, OP_INSERT, t, n, pos, v, convert(b, y, ft, a));
+		v->auxint = 1;
+		return v;
+	}
 	y = convert(b, y, utype(x->type)->key, a);
 	val2(b, OP_MAPDELETE, NULL, n, pos, x, y);
 	return NULL;
@@ -1719,7 +1730,8 @@ builtin(B *b, Node *n)
 	NodeList *args = &n->u.call.args;
 	Pos pos = npos(n);
 	Type *t = ntype(n);
-	if ((n->u.call.builtin == BI_COPY || n->u.call.builtin == BI_DELETE) && args->len == 1 &&
+	BuiltinId bi = n->u.call.builtin;
+	if ((bi == BI_COPY || bi == BI_DELETE || bi == BI_COMPLEX) && args->len == 1 &&
 	    args->v[0]->type && args->v[0]->type->kind == TY_TUPLE)
 		return tuple_builtin(b, n);
 	switch (n->u.call.builtin) {
