@@ -744,6 +744,12 @@ cg_emit_methodvalue(Cg *c, Value *v)
 	Type *rt = rv->type;
 	Obj *m = v->aux;
 	Type *ft = v->type;
+	if (m && !cg_func_of(c, m)) {
+		// a method of a std type: the runtime has it only under rt.h's calling rule
+		error_at(v->pos, "not supported: method value of std method (%s).%s",
+			 type_string(rt), m->name->name);
+		return LLVMConstNull(c->t_ptr);
+	}
 	LLVMTypeRef cty;
 	{
 		LLVMTypeRef f[2] = {c->t_ptr, cg_type(c, rt)};
