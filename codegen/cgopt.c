@@ -17,13 +17,15 @@
 // list (EARLY and LATE_O1/LATE_O2 below; measured on that program: 2.6 s of passes for
 // LATE_O2, whose code runs faster than default<O2>'s on loops because loop rotation
 // and indvars remove the bounds checks of counted loops) and code generation without
-// loop strength reduction (a quarter of its time, a few percent of run time). -O3 is
-// LLVM's default<O3> with strength reduction.
+// loop strength reduction (a quarter of its time, a few percent of run time) or the
+// machine scheduler (quadratic in block size). -O3 is LLVM's default<O3> with both.
 //
 // Parallel object output. The LATE passes, instruction selection and register
 // allocation are most of the time and independent per function, so after EARLY the
-// defined functions are cut into up to NPARTS_MAX contiguous runs of about equal size
-// (instruction counts, module order: deterministic, independent of the machine). Each
+// defined functions are cut into contiguous runs of about equal size (instruction
+// counts, module order), one per PART_MIN instructions but at most NPARTS_MAX and at
+// most one per online processor (so the object's layout, never its behaviour, depends
+// on the machine; GOSUB_JOBS fixes the count). Each
 // part is compiled by its own process (fork: the module is shared copy-on-write), which
 // deletes the bodies of the other parts' functions and the definitions of every global
 // that part 0 owns, runs LATE and writes its own object; `ld -r` joins the objects. Before the fork,
@@ -152,9 +154,12 @@ static const char LATE_O2[] = "function(sroa,early-cse<memssa>," SCFG "," IC ",l
 			      "rotate,licm)," SCFG "," IC ",loop(indvars,loop-deletion),gvn,sccp,"
 			      IC ",adce," SCFG ")";
 
-// llvm_args hands LLVM's option parser, once per process, -disable-lsr below -O3 (loop
+// llvm_args hands LLVM's option parser, once per process, below -O3: -disable-lsr (loop
 // strength reduction is a quarter of code generation time and gains a few percent at
-// run time) and the words of GOSUB_LLVM_ARGS (for experiments).
+// run time) and -enable-misched=false (the machine scheduler is quadratic in the size
+// of a block: 9 s of cmplxdivide.go's 10 for its 70,000-instruction main.init, and no
+// measurable run time on an out-of-order x86); then the words of GOSUB_LLVM_ARGS (for
+// experiments).
 static void
 llvm_args(Cg *c, int optlevel)
 {
@@ -164,8 +169,10 @@ llvm_args(Cg *c, int optlevel)
 	done = true;
 	VEC(const char *) argv = {0};
 	vec_push(c->arena, argv, "gosub");
-	if (optlevel < 3)
+	if (optlevel < 3) {
 		vec_push(c->arena, argv, "-disable-lsr");
+		vec_push(c->arena, argv, "-enable-misched=false");
+	}
 	const char *env = getenv("GOSUB_LLVM_ARGS");
 	if (env && *env) {
 		char *s = arena_strndup(c->arena, env, strlen(env));
@@ -381,8 +388,11 @@ cg_write_object(Cg *c, const char *out, int optlevel)
 		nfns++;
 	}
 	long nparts = total / PART_MIN;
+	long ncpu = sysconf(_SC_NPROCESSORS_ONLN);
 	if (nparts > NPARTS_MAX)
 		nparts = NPARTS_MAX;
+	if (ncpu >= 1 && nparts > ncpu)
+		nparts = ncpu; // more parts than processors only add work
 	const char *jobs = getenv("GOSUB_JOBS");
 	if (jobs && *jobs && atoi(jobs) >= 1)
 		nparts = atoi(jobs) < nfns ? atoi(jobs) : nfns;
