@@ -2560,6 +2560,27 @@ for_stmt(B *b, Node *n, Node *label)
 	b->cur = exit;
 }
 
+// declare_range_vars declares the iteration variables of `for k, v := range x` (once
+// for the whole loop, as Go 1.19 does); nothing for `=` ranges and blank names.
+static void
+declare_range_vars(B *b, Node *n)
+{
+	if (!n->u.range.define)
+		return;
+	Node *vars[2] = {n->u.range.key, n->u.range.value};
+	for (int i = 0; i < 2; i++)
+		if (vars[i] && vars[i]->kind == N_IDENT && !is_blank(vars[i]->u.ident.obj))
+			declare(b, vars[i]->u.ident.obj, vars[i], NULL);
+}
+
+// assign_range_var stores one iteration's key or value x into the range variable var.
+static void
+assign_range_var(B *b, Node *var, Value *x)
+{
+	LValue lv = lvalue(b, var);
+	store_lv(b, &lv, convert(b, x, lv.type, var));
+}
+
 // range_map lowers for k, v := range m: an iterator made before the loop, tested at the
 // head, advanced in the post block (so continue moves it on).
 static void
@@ -2569,12 +2590,7 @@ range_map(B *b, Node *n, Node *label)
 	Node *x = n->u.range.x, *key = n->u.range.key, *value = n->u.range.value;
 	Type *mt = utype(x->type);
 	Value *m = expr(b, x);
-	if (n->u.range.define) {
-		if (key && key->kind == N_IDENT && !is_blank(key->u.ident.obj))
-			declare(b, key->u.ident.obj, key, NULL);
-		if (value && value->kind == N_IDENT && !is_blank(value->u.ident.obj))
-			declare(b, value->u.ident.obj, value, NULL);
-	}
+	declare_range_vars(b, n);
 	Value *it = val1(b, OP_MAPITERINIT, ty_unsafeptr, n, pos, m);
 	b->depth++;
 	Block *head = new_block(b, pos), *body = new_block(b, pos), *post = new_block(b, pos);
@@ -2584,16 +2600,10 @@ range_map(B *b, Node *n, Node *label)
 	start(b, head);
 	branch(b, val1(b, OP_MAPITERDONE, ty_bool, n, pos, it), exit, body);
 	b->cur = body;
-	if (key) {
-		Value *kv = val1(b, OP_MAPITERKEY, mt->key, n, pos, it);
-		LValue klv = lvalue(b, key);
-		store_lv(b, &klv, convert(b, kv, klv.type, key));
-	}
-	if (value) {
-		Value *ev = val1(b, OP_MAPITERELEM, mt->elem, n, pos, it);
-		LValue vlv = lvalue(b, value);
-		store_lv(b, &vlv, convert(b, ev, vlv.type, value));
-	}
+	if (key)
+		assign_range_var(b, key, val1(b, OP_MAPITERKEY, mt->key, n, pos, it));
+	if (value)
+		assign_range_var(b, value, val1(b, OP_MAPITERELEM, mt->elem, n, pos, it));
 	push_target(b, n, label, exit, post);
 	stmt(b, n->u.range.body);
 	jump(b, post);
@@ -2642,13 +2652,7 @@ range_stmt(B *b, Node *n, Node *label)
 		len = val1(b, au->kind == TY_STRING ? OP_STRLEN : OP_SLICELEN, ty_int, n, pos, xv);
 	}
 	// Iteration variables (Go 1.19: one variable for the whole loop).
-	LValue klv = {0}, vlv = {0};
-	if (n->u.range.define) {
-		if (key && key->kind == N_IDENT && !is_blank(key->u.ident.obj))
-			declare(b, key->u.ident.obj, key, NULL);
-		if (value && value->kind == N_IDENT && !is_blank(value->u.ident.obj))
-			declare(b, value->u.ident.obj, value, NULL);
-	}
+	declare_range_vars(b, n);
 	Obj *hi = temp(b, "~hi", ty_int, pos);
 	setvar(b, hi, cint(b, 0, pos), n, pos);
 	Obj *hn = NULL;
@@ -2692,14 +2696,10 @@ range_stmt(B *b, Node *n, Node *label)
 		}
 		ev = val1(b, OP_LOAD, et, n, pos, ea);
 	}
-	if (key) {
-		klv = lvalue(b, key);
-		store_lv(b, &klv, convert(b, i, klv.type, key));
-	}
-	if (value && ev) {
-		vlv = lvalue(b, value);
-		store_lv(b, &vlv, convert(b, ev, vlv.type, value));
-	}
+	if (key)
+		assign_range_var(b, key, i);
+	if (value && ev)
+		assign_range_var(b, value, ev);
 	push_target(b, n, label, exit, post);
 	stmt(b, n->u.range.body);
 	jump(b, post);
