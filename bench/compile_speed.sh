@@ -2,7 +2,10 @@
 # compile_speed.sh: compile speed of gosub (-O0 and -O2) against `go build` on a generated
 # ~20,000-line program (bench/gen.py). Uses hyperfine when installed, else the median of
 # repeated /usr/bin/time runs. Prints seconds, lines/second and ratios to go build, then
-# checks that the gosub-built program prints what the gc-built one prints.
+# checks that the gosub-built program prints what the gc-built one prints. Besides the
+# median wall time it prints the median CPU time (user+sys, child processes included;
+# hyperfine's mean):
+# on a shared machine wall times swing by 2x from run to run, CPU times much less.
 # go build gets a fresh GOCACHE and output file every run, so it really compiles.
 #
 # Usage: bench/compile_speed.sh [path/to/gosub]    (default build/driver/gosub)
@@ -40,7 +43,7 @@ if command -v hyperfine >/dev/null 2>&1; then
 	for i in "${!cmds[@]}"; do
 		hyperfine -N --style basic --warmup 1 --runs "$runs" --prepare "${preps[$i]}" \
 			--export-json "$tmp/h$i.json" -n "${names[$i]}" "${cmds[$i]}" >/dev/null
-		python3 -c 'import json,sys; r=json.load(open(sys.argv[1]))["results"][0]; print(r["median"])' \
+		python3 -c 'import json,sys; r=json.load(open(sys.argv[1]))["results"][0]; print(r["median"], r["user"] + r["system"])' \
 			"$tmp/h$i.json" >>"$times"
 	done
 else
@@ -49,27 +52,33 @@ else
 		all=()
 		for ((r = 0; r <= runs; r++)); do
 			bash -c "${preps[$i]}"
-			/usr/bin/time -f %e -o "$tmp/t" bash -c "${cmds[$i]}" >/dev/null 2>"$tmp/err" || {
+			/usr/bin/time -f '%e %U %S' -o "$tmp/t" bash -c "${cmds[$i]}" >/dev/null 2>"$tmp/err" || {
 				echo "${names[$i]} failed:" >&2
 				head -20 "$tmp/err" >&2
 				exit 1
 			}
 			[ "$r" -eq 0 ] || all+=("$(tail -1 "$tmp/t")")  # run 0 is a warm-up
 		done
-		printf '%s\n' "${all[@]}" | sort -g | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}' >>"$times"
+		# median wall time and median CPU time (user+sys, children included)
+		printf '%s\n' "${all[@]}" | awk '{print $1, $2 + $3}' >"$tmp/runs"
+		w=$(sort -g -k1,1 "$tmp/runs" | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}')
+		c=$(sort -g -k2,2 "$tmp/runs" | awk '{a[NR]=$2} END {print a[int((NR+1)/2)]}')
+		echo "$w $c" >>"$times"
 	done
 fi
 
 python3 - "$lines" "$times" "${names[@]}" <<'PY'
 import sys
 lines = int(sys.argv[1])
-times = [float(t) for t in open(sys.argv[2]).read().split()]
+rows = [[float(x) for x in l.split()] for l in open(sys.argv[2]) if l.strip()]
 names = sys.argv[3:]
-base = times[-1]  # go build
-print('%-10s %9s %12s %14s' % ('', 'seconds', 'lines/s', 'vs go build'))
-for n, t in zip(names, times):
-	t = max(t, 1e-3)
-	print('%-10s %9.3f %12.0f %13.2fx' % (n, t, lines / t, base / t))
+base, cbase = rows[-1][0], rows[-1][1]  # go build
+print('%-10s %9s %12s %14s %9s %14s' % ('', 'seconds', 'lines/s', 'vs go build', 'CPU s',
+	'CPU vs go'))
+for n, (t, c) in zip(names, rows):
+	t, c = max(t, 1e-3), max(c, 1e-3)
+	print('%-10s %9.3f %12.0f %13.2fx %9.3f %13.2fx' % (n, t, lines / t, base / t, c,
+		cbase / c))
 PY
 
 if [ -x "$gosub" ]; then
