@@ -1540,6 +1540,29 @@ results_type(Type *ft)
 // call_args evaluates the arguments of call n into out, converted to the parameter types
 // of signature ft; variadic extras are packed into a slice (an ALLOC_TEMP array). The
 // call value itself is created afterwards, so every argument precedes it.
+// is_multi_arg: the call's only argument is a call returning several values, as in
+// f(g()), print(g()), append(g()), copy(g()).
+static bool
+is_multi_arg(NodeList *args)
+{
+	return args->len == 1 && args->v[0]->type && args->v[0]->type->kind == TY_TUPLE;
+}
+
+// spread_tuple evaluates the multi-value call a and returns its results, one EXTRACT
+// each, in order.
+static ValVec
+spread_tuple(B *b, Node *a)
+{
+	ValVec vals = {0};
+	Value *tv = expr(b, a);
+	for (int i = 0; i < a->type->fields.len; i++) {
+		Value *e = val1(b, OP_EXTRACT, a->type->fields.v[i].type, a, npos(a), tv);
+		e->auxint = i;
+		vec_push(b->f->arena, vals, e);
+	}
+	return vals;
+}
+
 static void
 call_args(B *b, Node *n, ValVec *out, Type *ft)
 {
@@ -1548,17 +1571,12 @@ call_args(B *b, Node *n, ValVec *out, Type *ft)
 	Pos pos = npos(n);
 	int np = ft->fields.len;
 	// Expand f(g()) where g returns several values.
-	VEC(Value *) vals = {0};
+	ValVec vals = {0};
 	VEC(Node *) nodes = {0};
-	if (args->len == 1 && args->v[0]->type && args->v[0]->type->kind == TY_TUPLE) {
-		Node *a = args->v[0];
-		Value *tv = expr(b, a);
-		for (int i = 0; i < a->type->fields.len; i++) {
-			Value *e = val1(b, OP_EXTRACT, a->type->fields.v[i].type, a, npos(a), tv);
-			e->auxint = i;
-			vec_push(b->f->arena, vals, e);
-			vec_push(b->f->arena, nodes, a);
-		}
+	if (is_multi_arg(args)) {
+		vals = spread_tuple(b, args->v[0]);
+		for (int i = 0; i < vals.len; i++)
+			vec_push(b->f->arena, nodes, args->v[0]);
 	} else {
 		for (int i = 0; i < args->len; i++) {
 			Node *a = args->v[i];
@@ -1627,18 +1645,14 @@ print_call(B *b, Node *n, bool ln)
 	int nx = args->len;
 	Value **xs;
 	Node **an;
-	if (nx == 1 && args->v[0]->type && args->v[0]->type->kind == TY_TUPLE) {
+	if (is_multi_arg(args)) {
 		// print(f()) with f returning several values prints each of them
-		Node *a = args->v[0];
-		Value *tv = expr(b, a);
-		nx = a->type->fields.len;
-		xs = NEWARR(b->f->arena, Value *, nx + 1);
+		ValVec vals = spread_tuple(b, args->v[0]);
+		nx = vals.len;
+		xs = vals.v;
 		an = NEWARR(b->f->arena, Node *, nx + 1);
-		for (int i = 0; i < nx; i++) {
-			xs[i] = val1(b, OP_EXTRACT, a->type->fields.v[i].type, a, npos(a), tv);
-			xs[i]->auxint = i;
-			an[i] = a;
-		}
+		for (int i = 0; i < nx; i++)
+			an[i] = args->v[0];
 	} else {
 		xs = NEWARR(b->f->arena, Value *, nx + 1);
 		an = NEWARR(b->f->arena, Node *, nx + 1);
@@ -1702,11 +1716,8 @@ tuple_builtin(B *b, Node *n)
 {
 	Node *a = n->u.call.args.v[0];
 	Pos pos = npos(n);
-	Value *tv = expr(b, a);
-	Value *x = val1(b, OP_EXTRACT, a->type->fields.v[0].type, a, npos(a), tv);
-	Value *y = val1(b, OP_EXTRACT, a->type->fields.v[1].type, a, npos(a), tv);
-	x->auxint = 0;
-	y->auxint = 1;
+	ValVec xy = spread_tuple(b, a);
+	Value *x = xy.v[0], *y = xy.v[1];
 	if (n->u.call.builtin == BI_COPY)
 		return val2(b, OP_SLICECOPY, ty_int, n, pos, x, y);
 	if (n->u.call.builtin == BI_COMPLEX) {
@@ -1731,8 +1742,7 @@ builtin(B *b, Node *n)
 	Pos pos = npos(n);
 	Type *t = ntype(n);
 	BuiltinId bi = n->u.call.builtin;
-	if ((bi == BI_COPY || bi == BI_DELETE || bi == BI_COMPLEX) && args->len == 1 &&
-	    args->v[0]->type && args->v[0]->type->kind == TY_TUPLE)
+	if ((bi == BI_COPY || bi == BI_DELETE || bi == BI_COMPLEX) && is_multi_arg(args))
 		return tuple_builtin(b, n);
 	switch (n->u.call.builtin) {
 	case BI_LEN:
@@ -1760,16 +1770,12 @@ builtin(B *b, Node *n)
 	case BI_APPEND: {
 		Node *s = args->v[0];
 		Type *st = ntype(n);
-		if (args->len == 1 && s->type && s->type->kind == TY_TUPLE) {
+		if (is_multi_arg(args)) {
 			// append(f()) with f returning (slice, elems...) (fixedbugs/issue22327.go)
 			Type *et = utype(st)->elem;
-			Value *tv = expr(b, s);
-			ValVec vals = {0};
-			for (int i = 0; i < s->type->fields.len; i++) {
-				Value *e = val1(b, OP_EXTRACT, s->type->fields.v[i].type, s, npos(s), tv);
-				e->auxint = i;
-				vec_push(b->f->arena, vals, convert(b, e, i == 0 ? st : et, s));
-			}
+			ValVec vals = spread_tuple(b, s);
+			for (int i = 0; i < vals.len; i++)
+				vals.v[i] = convert(b, vals.v[i], i == 0 ? st : et, s);
 			Value *v = val1(b, OP_APPEND, st, n, pos, vals.v[0]);
 			for (int i = 1; i < vals.len; i++)
 				ssa_add_arg(v, vals.v[i]);
