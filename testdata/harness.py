@@ -768,7 +768,17 @@ def test_compile(ctx, path, name, recipe, tmp):
 
 
 def test_escgolden(ctx, path, name, recipe, tmp):
-	"""// escgolden: the -m / -m=2 output against NAME.golden, byte for byte."""
+	"""// escgolden: the -m / -m=2 output against NAME.golden, byte for byte; when a
+	NAME.json sits beside it, the -json=0,DIR file is checked too (test_escjson), so one
+	source serves both goldens."""
+	r = escgolden_output(ctx, path, name, recipe, tmp)
+	if r.status == 'pass' and os.path.exists(path[:-3] + '.json'):
+		return test_escjson(ctx, path, name, recipe, tmp)
+	return r
+
+
+def escgolden_output(ctx, path, name, recipe, tmp):
+	"""The -m / -m=2 half of test_escgolden."""
 	golden = path[:-3] + '.golden'
 	cwd, base = os.path.split(path)
 	if ctx.args.update:

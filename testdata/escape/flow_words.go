@@ -1,7 +1,8 @@
 // escgolden -m=2 -l
 
-// Each function shows one of gc's -m=2 words ("from EXPR (WHY) at POS"); the golden
-// file is gc 1.19's output, byte for byte.
+// Each function shows one of gc's -m=2 words ("from EXPR (WHY) at POS"). Two goldens,
+// both gc 1.19's output byte for byte: flow_words.golden (-m=2) and flow_words.json
+// (the -json=0,DIR escape events).
 
 package p
 
