@@ -24,7 +24,8 @@ Suites (the positional argument):
               1, any signal, any hang, any "internal compiler error" fails.
   escape      testdata/escape/NAME.go with "// escgolden [flags]" (e.g. -m=2 -l): the
               compiler's whole output (stdout and stderr) against NAME.golden byte for
-              byte; --update writes NAME.golden from gc (go tool compile -p=p flags).
+              byte; --update writes NAME.golden from gc (go tool compile -p=p flags);
+              when NAME.json exists it is checked too, as for escjson.
               "// escjson [flags]": the file gosub -json=0,DIR writes (DIR/PKG/NAME.json)
               against NAME.json, byte for byte; --update writes NAME.json from gc's, less
               the events of gc's back end (bounds and nil checks), which gosub lacks.
