@@ -144,12 +144,12 @@ rt_gc_init(void)
 	set_goal();
 }
 
-// rt_gc_statics reports where the collector's own state lies (roots.c skips it).
-void
-rt_gc_statics(void **addr, uint64_t *size)
+// rt_gc_noscan reports where the collector's own state lies (roots.c skips it).
+int
+rt_gc_noscan(RtGCRoot *out)
 {
-	*addr = &gc;
-	*size = sizeof gc;
+	out[0] = (RtGCRoot){&gc, sizeof gc, NULL};
+	return 1;
 }
 
 // rt_gc_poison says whether freed objects are filled with a pattern (verifier mode).

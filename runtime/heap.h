@@ -179,7 +179,7 @@ bool rt_gc_poison(void);                           // fill freed objects (verifi
 void rt_gc_init(void);                             // GOGC, GODEBUG (rt_heap_init)
 uint64_t rt_reclaim(uint64_t npages);              // sweep until npages pages are free
 extern uint64_t rt_gc_stack_scan;                  // stack bytes the last cycle scanned
-void rt_gc_statics(void **addr, uint64_t *size);  // the collector's state (not a root)
+int rt_gc_noscan(RtGCRoot *out);                   // the collector's state (not a root)
 
 // ---- roots.c ----
 typedef void (*RootFn)(uintptr_t lo, uintptr_t hi, const uint8_t *bits); // bits NULL: all

@@ -365,6 +365,13 @@ rt_panic(const RtType *t, void *data)
 
 static uint8_t altstack[64 << 10]; // the handlers run here, so stack overflow is caught
 
+int
+rt_panic_noscan(RtGCRoot *out)
+{
+	out[0] = (RtGCRoot){altstack, sizeof altstack, NULL};
+	return 1;
+}
+
 enum { SIGP_NIL = 1, SIGP_DIVIDE, SIGP_OVERFLOW }; // the panic a fault turns into
 
 static int sigpanic_kind;   // what sigpanic raises

@@ -98,11 +98,13 @@ build_ranges(void)
 	for (int i = 0; i < nroots; i++)
 		roots[i] = rt_gcroots[i];
 	qsort(roots, (size_t)nroots, sizeof *roots, cmp_root);
-	// the heap's own metadata holds no heap pointers the collector needs: leave it out
-	int nskip = 0;
-	RtGCRoot skip[2] = {{&rt_mheap, sizeof rt_mheap, NULL}, {0, 0, 0}};
-	rt_gc_statics(&skip[1].addr, &skip[1].size);
-	nskip = 2;
+	// the heap's own metadata and the runtime's buffers hold no heap pointers the
+	// collector needs: leave them out
+	RtGCRoot skip[RT_NOSCAN_MAX] = {{&rt_mheap, sizeof rt_mheap, NULL}};
+	int nskip = 1;
+	nskip += rt_gc_noscan(skip + nskip);
+	nskip += rt_print_noscan(skip + nskip);
+	nskip += rt_panic_noscan(skip + nskip);
 	RtGCRoot *all = rt_sysmeta((uint64_t)(nroots + nskip + 1) * sizeof(RtGCRoot));
 	for (int i = 0; i < nroots; i++)
 		all[i] = roots[i];

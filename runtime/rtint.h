@@ -9,6 +9,10 @@
 
 #include "rt.h"
 
+// The runtime's large statics that never hold heap pointers; roots.c leaves them out of
+// the conservative scan of the data segment (each fills out, returns the entry count).
+enum { RT_NOSCAN_MAX = 8 };
+
 // ---- output (print.c) ----
 // stdout is buffered (fmt.Print*); it is flushed at exit, before any panic message and
 // before anything is written to stderr, so the interleaving of the two streams is the
@@ -17,6 +21,7 @@ void rt_out_write(const void *p, int64_t n); // append to the stdout buffer
 void rt_out_flush(void);                     // write the stdout buffer out
 void rt_err_write(const void *p, int64_t n); // flush stdout, then write stderr at once
 void rt_err_str(const char *s);              // rt_err_write of a C string
+int rt_print_noscan(RtGCRoot *out);          // its buffers (no heap pointers): 2 entries
 
 // ---- heap (alloc.c) ----
 void rt_heap_init(void);                     // idempotent; rt_alloc* call it lazily
@@ -27,6 +32,7 @@ extern uint8_t rt_zerobase[8];               // the address of every zero-sized 
 void rt_signals_init(void);                  // SIGSEGV/SIGBUS/SIGFPE -> Go's panics
 _Noreturn void rt_panic_errstr(const char *msg); // panic(runtime error "runtime error: msg")
 _Noreturn void rt_throw(const char *msg);    // fatal error: msg (unrecoverable), exit 2
+int rt_panic_noscan(RtGCRoot *out);          // the signal stack: 1 entry
 
 // ---- UTF-8 (strings.c) and Unicode (unicode.c) ----
 enum {
