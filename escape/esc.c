@@ -190,6 +190,8 @@ run_batch(Graph *g, int *members, int n, int mlevel)
 	for (int i = 0; i < b.fns.len; i++)
 		esc_build_locs(&b, b.fns.v[i]);
 	for (int i = 0; i < b.fns.len; i++)
+		esc_build_allocs(&b, b.fns.v[i]);
+	for (int i = 0; i < b.fns.len; i++)
 		esc_build_edges(&b, b.fns.v[i]);
 	esc_explain_captures(&b);
 	esc_build_heapwhy(&b);
@@ -233,6 +235,8 @@ esc_analyze(Program *p, int mlevel)
 	}
 	esc_fix_origins(p);
 	esc_mark_static_inits(p->pkg);
+	if (mlevel >= 1)
+		esc_report_devirt(p);
 	Graph g = {0};
 	g.a = arena_new(64 * 1024);
 	build_graph(&g, p);

@@ -1,10 +1,14 @@
 // escbuild.c: SSA values -> locations and edges, for one function of a batch.
 //
-// Phase 1 (esc_build_locs) creates the locations: one per parameter and result, one per
-// local variable (every Obj read or written by GETVAR/SETVAR or moved to memory by an
-// ALLOC_VAR), one per allocating value, and result holders for calls. A variable's loop
-// depth is the smallest Block.loopdepth among its SETVARs and ALLOC_VAR (its declaration:
-// the builder emits a SETVAR where a variable is declared); parameters have depth 0.
+// Phase 1 creates the locations in gc's order, which is the order of the -m lines: first
+// (esc_build_locs, every function of the batch in turn) one per parameter and result and
+// one per local variable (every Obj read or written by GETVAR/SETVAR or moved to memory
+// by an ALLOC_VAR); then (esc_build_allocs, from each top-level function) one per
+// allocating value and result holders for calls, in block order, a func literal's own
+// allocations right after the literal's closure (gc walks its body there). A variable's
+// loop depth is the smallest Block.loopdepth among its SETVARs and ALLOC_VAR (its
+// declaration: the builder emits a SETVAR where a variable is declared); parameters have
+// depth 0.
 //
 // Phase 2 (esc_build_edges) walks the values in block order. Each value has a Ref, the
 // set of (location, derefs) its value is made of, computed on demand and memoised:
@@ -221,19 +225,18 @@ add_param(EscBatch *b, EscFn *e, Obj *o)
 	vec_push(b->arena, e->params, l);
 }
 
-// mark_live: the blocks reachable from the entry when branches on constant conditions
+// esc_live_blocks: the blocks of f (by id) reachable from the entry when branches on constant conditions
 // only go one way. gc removes `if false { ... }` before escape analysis, so what is
 // only reachable through such a branch takes no part in the analysis.
-static void
-mark_live(EscBatch *b, EscFn *e)
+bool *
+esc_live_blocks(Arena *a, Func *f)
 {
-	Func *f = e->f;
-	e->live = NEWARR(b->arena, bool, f->nblocks + 1);
+	bool *live = NEWARR(a, bool, f->nblocks + 1);
 	VEC(Block *) work = {0};
 	if (!f->entry)
-		return;
-	e->live[f->entry->id] = true;
-	vec_push(b->arena, work, f->entry);
+		return live;
+	live[f->entry->id] = true;
+	vec_push(a, work, f->entry);
 	while (work.len > 0) {
 		Block *blk = work.v[--work.len];
 		for (int i = 0; i < blk->nsuccs; i++) {
@@ -242,12 +245,13 @@ mark_live(EscBatch *b, EscFn *e)
 			    (i == 0) != (c->auxint != 0))
 				continue;
 			Block *s = blk->succs[i];
-			if (s && s->id <= f->nblocks && !e->live[s->id]) {
-				e->live[s->id] = true;
-				vec_push(b->arena, work, s);
+			if (s && s->id <= f->nblocks && !live[s->id]) {
+				live[s->id] = true;
+				vec_push(a, work, s);
 			}
 		}
 	}
+	return live;
 }
 
 static void
@@ -259,13 +263,14 @@ new_alloc_loc(EscBatch *b, EscFn *e, Value *v, Block *blk)
 	e->alloc[v->id] = l;
 }
 
-// esc_build_locs: phase 1 (see the file comment). Functions of a batch must have their
-// locations built before any edges, since literals refer to their parents' variables.
+// esc_build_locs: phase 1, parameters, results and variables (see the file comment).
+// Functions of a batch must have their locations built before any edges, since literals
+// refer to their parents' variables.
 void
 esc_build_locs(EscBatch *b, EscFn *e)
 {
 	Func *f = e->f;
-	mark_live(b, e);
+	e->live = esc_live_blocks(b->arena, f);
 	e->refs = NEWARR(b->arena, Ref, f->nvalues + 1);
 	e->alloc = NEWARR(b->arena, EscLoc *, f->nvalues + 1);
 	e->restemps = NEWARR(b->arena, EscLoc **, f->nvalues + 1);
@@ -317,8 +322,53 @@ esc_build_locs(EscBatch *b, EscFn *e)
 		if (l->fn == e && l->loopdepth == 1 << 20)
 			l->loopdepth = 0;
 	}
+}
 
-	// Allocations and call result holders, in block order.
+// encloses: allocation w's expression has allocation v's among its operands, or is the
+// implicit conversion of v's result to an interface (same expression).
+static bool
+encloses(Value *w, Value *v)
+{
+	if (!w->origin || !v->origin)
+		return false;
+	if (w->origin == v->origin)
+		return w->op == OP_MAKEIFACE && v->op != OP_MAKEIFACE;
+	return ast_expr_contains(w->origin, v->origin);
+}
+
+// enclosing_first numbers, before the allocation at index i of blk, the allocations of
+// the same expression that enclose it. gc numbers allocations in pre-order (an
+// expression before its operands: the box of I(f(x)) before f's result, a call's
+// "... argument" slice before the conversions of its elements); the SSA holds them in
+// evaluation order, the enclosing ones later in the block (and innermost first).
+static void
+enclosing_first(EscBatch *b, EscFn *e, Block *blk, int i)
+{
+	enum { WINDOW = 256 }; // values of one statement: enclosing expressions are near
+	Value *v = blk->values.v[i];
+	Value *outer[64];
+	int n = 0;
+	for (int k = i + 1; k < blk->values.len && k <= i + WINDOW && n < 64; k++) {
+		Value *w = blk->values.v[k];
+		if (makes_alloc_loc(w) && !e->alloc[w->id] && encloses(w, v))
+			outer[n++] = w;
+	}
+	while (n > 0) {
+		Value *w = outer[--n];
+		if (!e->alloc[w->id])
+			new_alloc_loc(b, e, w, blk);
+	}
+}
+
+// esc_build_allocs: phase 1, allocations and call result holders of e, and those of the
+// func literals e makes, each right after its closure (see the file comment).
+void
+esc_build_allocs(EscBatch *b, EscFn *e)
+{
+	Func *f = e->f;
+	if (e->allocs_done)
+		return;
+	e->allocs_done = true;
 	for (int bi = 0; bi < f->blocks.len; bi++) {
 		Block *blk = f->blocks.v[bi];
 		if (!e->live[blk->id])
@@ -326,16 +376,15 @@ esc_build_locs(EscBatch *b, EscFn *e)
 		for (int i = 0; i < blk->values.len; i++) {
 			Value *v = blk->values.v[i];
 			if (makes_alloc_loc(v)) {
-				// gc walks I(f(x)) from the outside in: the box of an allocation
-				// ([]byte(s), a + b) is numbered before it
-				for (int k = i + 1; k < blk->values.len && !e->alloc[v->id]; k++) {
-					Value *w = blk->values.v[k];
-					if (w->op == OP_MAKEIFACE && w->nargs == 1 && w->args[0] == v &&
-					    makes_alloc_loc(w) && !e->alloc[w->id])
-						new_alloc_loc(b, e, w, blk);
-				}
+				if (!e->alloc[v->id])
+					enclosing_first(b, e, blk, i);
 				if (!e->alloc[v->id])
 					new_alloc_loc(b, e, v, blk);
+				if (v->op == OP_MAKECLOSURE) {
+					EscFn *ce = ptrmap_get(&b->fninfo, v->aux);
+					if (ce)
+						esc_build_allocs(b, ce);
+				}
 			} else if (v->op == OP_ALLOC && v->auxint == ALLOC_VAR && val_obj(v)) {
 				EscLoc *l = esc_obj_loc(b, val_obj(v));
 				e->alloc[v->id] = l;

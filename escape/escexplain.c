@@ -72,8 +72,9 @@ esc_print(EscBatch *b, const char *fmt, ...)
 	fflush(stdout);
 }
 
-// esc_warn reports an -m line: with -m=2 at once on stdout, in the order of the
-// analysis (as gc does: each warning is flushed when made); with -m through warn_at.
+// esc_warn reports an -m line at once, in the order of the analysis (gc flushes each
+// warning when it is made at -m, so its lines are not sorted by position); without -m
+// (a NULL or silent batch) through warn_at.
 void
 esc_warn(EscBatch *b, Pos pos, const char *fmt, ...)
 {
@@ -82,13 +83,17 @@ esc_warn(EscBatch *b, Pos pos, const char *fmt, ...)
 	char buf[1024];
 	vsnprintf(buf, sizeof buf, fmt, ap);
 	va_end(ap);
-	if (b && b->mlevel >= 2) {
+	if (b && b->mlevel >= 1) {
 		const char *line = arena_sprintf(b->arena, "%s: %s", pos_string(pos), buf);
 		if (b->lastwarn && strcmp(b->lastwarn, line) == 0 && strstr(line, "self-assignment"))
 			return; // one self-assignment statement stores several words
 		b->lastwarn = line;
 		diag_flush();
-		esc_print(b, "%s\n", line);
+		// the streams are the ones gosub always used: -m on stderr (as `go build
+		// -gcflags=-m` shows it), -m=2 on stdout with its explanations
+		FILE *out = b->mlevel >= 2 ? stdout : stderr;
+		fprintf(out, "%s\n", line);
+		fflush(out);
 		return;
 	}
 	warn_at(pos, "%s", buf);

@@ -96,6 +96,7 @@ struct EscFn {
 	EscFn *outer;         // enclosing function for func literals (same batch), or NULL
 	int depth;            // nesting depth of func literals (top-level functions: 0)
 	bool called;          // a func literal called where it is written: func(){...}()
+	bool allocs_done;     // esc_build_allocs ran
 	PtrMap defs;          // Obj * -> its only SETVAR in this function (or &multi_def)
 	PtrMap assigns;       // lhs/rhs Node * -> its N_ASSIGN (=), var value -> N_VALUESPEC
 	VEC(EscLoc *) params; // receiver first, then the parameters (NULL for "_"/unnamed)
@@ -140,9 +141,11 @@ void esc_flow_ref(EscBatch *b, EscLoc *dst, Ref *r, int shift, Value *why);
 const char *esc_loc_string(EscLoc *l);               // for -m=2 and debugging
 
 // ---- escbuild.c ----
-void esc_build_locs(EscBatch *b, EscFn *e);  // phase 1: every location of e
+void esc_build_locs(EscBatch *b, EscFn *e);  // phase 1: params, results, variables of e
+void esc_build_allocs(EscBatch *b, EscFn *e); // phase 1: allocations of e and its literals
 void esc_build_edges(EscBatch *b, EscFn *e); // phase 2: every edge of e
 void esc_build_heapwhy(EscBatch *b);          // phase 3: allocations never on the stack
+bool *esc_live_blocks(Arena *a, Func *f);     // blocks reachable past constant branches
 
 // ---- escsolve.c ----
 void esc_solve(EscBatch *b);
@@ -186,4 +189,5 @@ void esc_finish(EscBatch *b); // tags params, marks values, prints -m lines
 const char *esc_alloc_string(Value *v); // "new(int)", "... argument": gc's name of v
 Pos esc_report_pos(EscBatch *b, EscFn *e, Value *v); // where gc reports allocation v
 bool esc_reported(Value *v);                 // gc prints a line for allocation v
+void esc_report_devirt(Program *p);           // -m: "devirtualizing" lines, all first
 void esc_mark_static_inits(Package *pkg);    // globals gc initialises statically

@@ -1,6 +1,6 @@
 // escreport.c: the results of a solved batch: parameter summaries written to Obj.leaks,
-// ESC_STACK/ESC_HEAP on every allocating value, and gc's -m lines (through warn_at, so
-// they are sorted by position with everything else).
+// ESC_STACK/ESC_HEAP on every allocating value, and gc's -m lines (printed at once, in
+// gc's order: gc flushes every -m line when it makes it).
 //
 // Which lines gc prints (cmd/compile/internal/escape, paramTag and finish):
 //   - for each parameter with pointers and a name, unless it was moved to the heap:
@@ -12,8 +12,8 @@
 //   - "E escapes to heap" / "E does not escape" for each allocating expression E (new,
 //     &T{}, make, literals, boxing, closures, string conversions), E rendered by
 //     expr_string as gc renders it.
-// Parameters are reported first, then locations in creation order; warn_at's stable sort
-// keeps that order among lines at the same position.
+// Parameters are reported first, then locations in creation order, which escbuild.c
+// makes gc's (variables of every function, then allocations in pre-order).
 #include <string.h>
 
 #include "base/base.h"
@@ -402,38 +402,34 @@ esc_finish(EscBatch *b)
 	}
 	if (b->mlevel < 1)
 		return;
-	// gc devirtualizes before escape analysis and says so at -m
-	for (int i = 0; i < b->fns.len; i++) {
-		EscFn *e = b->fns.v[i];
-		for (int bi = 0; bi < e->f->blocks.len; bi++) {
-			Block *blk = e->f->blocks.v[bi];
+	// gc's order: the order of the locations
+	for (int i = 0; i < b->locs.len; i++)
+		report_loc(b, b->locs.v[i]);
+}
+
+// esc_report_devirt prints gc's -m lines for the interface calls the builder
+// devirtualized. gc devirtualizes every function before escape analysis begins, so these
+// lines come before any escape line, in source order.
+void
+esc_report_devirt(Program *p)
+{
+	Arena *a = arena_new(16 * 1024);
+	for (int i = 0; i < p->funcs.len; i++) {
+		Func *f = p->funcs.v[i];
+		bool *live = esc_live_blocks(a, f);
+		for (int bi = 0; bi < f->blocks.len; bi++) {
+			Block *blk = f->blocks.v[bi];
 			for (int k = 0; k < blk->values.len; k++) {
 				Value *v = blk->values.v[k];
 				if (v->op != OP_ASSERT || (v->auxint != 1 && v->auxint != 2) ||
-				    !v->origin || v->origin->kind != N_CALL || !e->live[blk->id])
+				    !v->origin || v->origin->kind != N_CALL || !live[blk->id])
 					continue;
-				esc_warn(b, v->origin->pos, "%sdevirtualizing %s to %s",
-					 v->auxint == 2 ? "partially " : "",
-					 expr_string(v->origin->u.call.fun), type_string(v->type));
+				warn_at(v->origin->pos, "%sdevirtualizing %s to %s",
+					v->auxint == 2 ? "partially " : "",
+					expr_string(v->origin->u.call.fun), type_string(v->type));
 			}
 		}
 	}
-	if (b->mlevel >= 2) {
-		// gc's order: the order of the locations
-		for (int i = 0; i < b->locs.len; i++)
-			report_loc(b, b->locs.v[i]);
-		return;
-	}
-	// gc makes the "... argument" slice before the conversions of its elements, so its
-	// line comes first among lines at the same position.
-	for (int i = 0; i < b->locs.len; i++) {
-		EscLoc *l = b->locs.v[i];
-		if (l->kind == ELOC_ALLOC && is_ddd_array(l->val))
-			report_loc(b, l);
-	}
-	for (int i = 0; i < b->locs.len; i++) {
-		EscLoc *l = b->locs.v[i];
-		if (!(l->kind == ELOC_ALLOC && is_ddd_array(l->val)))
-			report_loc(b, l);
-	}
+	arena_free(a);
+	diag_flush();
 }

@@ -44,3 +44,58 @@ ast_ident(Pos pos, Sym *name)
 	n->u.ident.name = name;
 	return n;
 }
+
+// ast_expr_contains reports whether expression inner is outer or lies inside it. It
+// looks through the operands of expressions only: not into func literal bodies, and
+// not into type expressions.
+bool
+ast_expr_contains(Node *outer, Node *inner)
+{
+	if (!outer || !inner)
+		return false;
+	if (outer == inner)
+		return true;
+	switch (outer->kind) {
+	case N_COMPOSITE:
+		for (int i = 0; i < outer->u.comp.elts.len; i++)
+			if (ast_expr_contains(outer->u.comp.elts.v[i], inner))
+				return true;
+		return false;
+	case N_KEYVALUE:
+		return ast_expr_contains(outer->u.kv.key, inner) ||
+		       ast_expr_contains(outer->u.kv.value, inner);
+	case N_PAREN:
+	case N_STAR:
+		return ast_expr_contains(outer->u.x, inner);
+	case N_SELECTOR:
+		return ast_expr_contains(outer->u.sel.x, inner);
+	case N_INDEX:
+		if (ast_expr_contains(outer->u.index.x, inner))
+			return true;
+		for (int i = 0; i < outer->u.index.index.len; i++)
+			if (ast_expr_contains(outer->u.index.index.v[i], inner))
+				return true;
+		return false;
+	case N_SLICEEXPR:
+		return ast_expr_contains(outer->u.slice.x, inner) ||
+		       ast_expr_contains(outer->u.slice.lo, inner) ||
+		       ast_expr_contains(outer->u.slice.hi, inner) ||
+		       ast_expr_contains(outer->u.slice.max, inner);
+	case N_TYPEASSERT:
+		return ast_expr_contains(outer->u.assert.x, inner);
+	case N_CALL:
+		if (ast_expr_contains(outer->u.call.fun, inner))
+			return true;
+		for (int i = 0; i < outer->u.call.args.len; i++)
+			if (ast_expr_contains(outer->u.call.args.v[i], inner))
+				return true;
+		return false;
+	case N_UNARY:
+		return ast_expr_contains(outer->u.unary.x, inner);
+	case N_BINARY:
+		return ast_expr_contains(outer->u.binary.x, inner) ||
+		       ast_expr_contains(outer->u.binary.y, inner);
+	default:
+		return false;
+	}
+}
