@@ -13,7 +13,7 @@
 //   gosub build [-o out] [-m|-m=2] [-l] [-N] [-O0..-O3] [-emit-llvm] [-S] [-e] file.go...
 //     (GOSSAFUNC=name also writes the SSA explorer page of that function to ssa.html)
 //   gosub run [build flags] file.go [args...]
-//   gosub ssa [-func F] [-pass P|all] [-annotate] [-d dom] [-dot cfg|dom] [-html out]
+//   gosub ssa [-func F] [-pass P|all] [-annotate] [-d dom] [-dot cfg|dom|esc] [-html out]
 //             [-nomem2reg] file.go|file.ssa
 #include <errno.h>
 #include <signal.h>
@@ -47,7 +47,7 @@ typedef struct Options {
 	const char *ssapass; // ssa -pass
 	bool annotate;     // ssa -annotate: idom/frontier comments
 	const char *ssaview; // ssa -d dom: the dominance report
-	const char *ssadot;  // ssa -dot cfg|dom: Graphviz instead of text dumps
+	const char *ssadot;  // ssa -dot cfg|dom|esc: Graphviz instead of text dumps
 	const char *ssahtml; // ssa -html out.html (or GOSSAFUNC): the explorer page
 	bool nomem2reg;    // -nomem2reg: variables stay in memory for LLVM's mem2reg
 	bool check;        // verify SSA after every pass and the LLVM module
@@ -61,7 +61,7 @@ usage(void)
 		"usage: gosub build [-o out] [-m|-m=2] [-l] [-N] [-O0..-O3] [-emit-llvm] [-S] "
 		"[-e] file.go...\n"
 		"       gosub run [build flags] file.go [args...]\n"
-		"       gosub ssa [-func name] [-pass name|all] [-annotate] [-d dom] [-dot cfg|dom]\n"
+		"       gosub ssa [-func name] [-pass name|all] [-annotate] [-d dom] [-dot cfg|dom|esc]\n"
 		"                 [-html out.html] [-nomem2reg] file.go|file.ssa\n");
 	exit(2);
 }
@@ -166,6 +166,9 @@ compile(Options *o, const char *dumppass)
 	// 4. escape analysis, on one location per variable like gc
 	diag_pass = "escape";
 	SsaHtml *html = o->ssahtml ? ssa_html_new(o->ssafunc) : NULL;
+	bool escdot = o->ssadot && strcmp(o->ssadot, "esc") == 0;
+	if (html || escdot)
+		esc_set_dot(o->ssafunc);
 	if (html) {
 		// The page's escape panel wants the -m=2 explanations: capture them, and
 		// print them too only if -m asked for output.
@@ -178,6 +181,15 @@ compile(Options *o, const char *dumppass)
 	}
 	if (diag_stop())
 		return NULL;
+	if (html)
+		ssa_html_set_escape_dot(html, esc_dot());
+	if (escdot) {
+		// -dot esc: the escape graph instead of the SSA dumps
+		if (!esc_dot())
+			die("-dot esc: no function %s", o->ssafunc);
+		fputs(esc_dot(), stdout);
+		dumppass = NULL;
+	}
 
 	// 5. SSA passes from mem2reg on
 	diag_pass = "ssa passes";
@@ -187,7 +199,7 @@ compile(Options *o, const char *dumppass)
 	so.dump = dumppass;
 	so.funcfilter = o->ssafunc;
 	so.annotate = o->annotate;
-	so.dot = o->ssadot;
+	so.dot = escdot ? NULL : o->ssadot;
 	so.view = o->ssaview;
 	so.nomem2reg = o->nomem2reg;
 	if (html) {
@@ -401,6 +413,8 @@ cmd_ssa(int argc, char **argv)
 		usage();
 	if (o.ssahtml && !o.ssafunc)
 		die("-html needs -func NAME");
+	if (o.ssadot && strcmp(o.ssadot, "esc") == 0 && !o.ssafunc)
+		die("-dot esc needs -func NAME");
 	size_t n0 = strlen(o.files.v[0]);
 	if (n0 > 4 && strcmp(o.files.v[0] + n0 - 4, ".ssa") == 0) {
 		// Hand-written SSA: read it back and run the one pass -pass names.

@@ -197,6 +197,7 @@ run_batch(Graph *g, int *members, int n, int mlevel)
 	esc_build_heapwhy(&b);
 	esc_solve(&b);
 	esc_finish(&b);
+	esc_dot_batch(&b);
 	arena_free(b.arena);
 }
 

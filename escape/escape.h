@@ -17,3 +17,9 @@ void esc_analyze(Program *p, int mlevel);
 // esc_set_json turns on gc's -json=0,DIR output (spec is "0,DIR" or "0,file://DIR"):
 // esc_analyze then writes DIR/PKG/FILE.json. Returns false for an unknown version.
 bool esc_set_json(const char *spec);
+
+// esc_set_dot asks esc_analyze to keep the escape graph of the function funcname names
+// (ssa_func_matches: "main.f" or "f"; its func literals' locations included) as DOT text,
+// which esc_dot returns afterwards (NULL when no such function was analysed).
+void esc_set_dot(const char *funcname);
+const char *esc_dot(void);

@@ -135,6 +135,8 @@ esc_flow(EscBatch *b, EscLoc *dst, EscLoc *src, int derefs, Value *why)
 	if (dst == src && derefs >= 0)
 		return; // x = x, x = *x: nothing new flows
 	if (dst->escapes && derefs < 0) {
+		EscDirect d = {dst, {src, derefs, why}};
+		vec_push(b->arena, b->direct, d);
 		stored_escapes(b, dst, src, derefs, why, 0);
 		return;
 	}

@@ -108,12 +108,20 @@ struct EscFn {
 	int *nrestemps;       // indexed by value id
 };
 
+// EscDirect: an edge esc_flow did not store because its destination already escaped
+// (the source escaped at once); kept only so that escdot.c can draw it.
+typedef struct EscDirect {
+	EscLoc *dst;
+	EscEdge e;
+} EscDirect;
+
 struct EscBatch {
 	Arena *arena;         // everything of this batch; freed when the batch is done
 	int mlevel;           // -m level
 	EscLoc *heap;         // the heap location
 	VEC(EscLoc *) locs;   // every location but the heap, in creation order
 	VEC(EscFn *) fns;     // the functions analysed together
+	VEC(EscDirect) direct; // edges into escaping locations, not stored (for escdot.c)
 	PtrMap objloc;        // Obj * -> EscLoc *: variables, params, results
 	PtrMap fnobj;         // Obj * (OBJ_FUNC) -> EscFn *: functions of this batch
 	PtrMap fninfo;        // FuncInfo * -> EscFn *: functions and literals of this batch
@@ -183,6 +191,9 @@ void esc_json_begin(EscBatch *b, Pos pos, const char *code, const char *fmt, ...
 void esc_json_related(EscBatch *b, Pos pos, const char *msg);
 void esc_json_end(EscBatch *b);
 void esc_json_write(Program *p);
+
+// ---- escdot.c ----
+void esc_dot_batch(EscBatch *b); // keep b's graph as DOT if it holds the asked function
 
 // ---- escreport.c ----
 void esc_finish(EscBatch *b); // tags params, marks values, prints -m lines

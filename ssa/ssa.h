@@ -203,6 +203,7 @@ typedef struct SsaHtml SsaHtml;
 SsaHtml *ssa_html_new(const char *funcname);
 void ssa_html_observe(Func *f, const char *pass, void *trace, void *ctx);
 void ssa_html_set_escape(SsaHtml *h, const char *text);
+void ssa_html_set_escape_dot(SsaHtml *h, const char *dot); // escape.h's esc_dot()
 const char *ssa_html_capture(void (*fn)(void *), void *arg);
 bool ssa_html_write(SsaHtml *h, const char *path);
 
@@ -213,6 +214,9 @@ Program *ssa_read(int file);
 // ssa_dump_dot writes f as Graphviz DOT: what "cfg" (blocks with their values, back
 // edges bold) or "dom" (dominator tree, frontier edges dashed). ssadot.c.
 void ssa_dump_dot(Func *f, const char *what, const char *header, void *file /* FILE * */);
+// ssa_dot_label writes text as the body of a DOT label string: quotes, backslashes and
+// record characters escaped, each line left-justified (\l).
+void ssa_dot_label(void *file /* FILE * */, const char *text, size_t len);
 // ssa_func_matches: f is the function a -func filter names (link name or last part).
 bool ssa_func_matches(Func *f, const char *funcfilter);
 

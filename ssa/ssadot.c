@@ -22,11 +22,11 @@
 #include "ssa/ssa.h"
 #include "ssa/ssapriv.h"
 
-// print_label writes text as a DOT string body: quotes and backslashes escaped, each
-// line left-justified (\l).
-static void
-print_label(FILE *out, const char *text, size_t len)
+// ssa_dot_label: see ssa.h.
+void
+ssa_dot_label(void *file, const char *text, size_t len)
 {
+	FILE *out = file;
 	for (size_t i = 0; i < len; i++) {
 		char c = text[i];
 		if (c == '\n')
@@ -58,7 +58,7 @@ dot_cfg(FILE *out, Func *f)
 		ssa_dump_block(f, b, false, m);
 		fclose(m);
 		fprintf(out, "  b%d [id=\"dot_b%d\", label=\"", b->id, b->id);
-		print_label(out, buf, len);
+		ssa_dot_label(out, buf, len);
 		fputs("\"];\n", out);
 		free(buf);
 	}
@@ -119,7 +119,7 @@ ssa_dump_dot(Func *f, const char *what, const char *header, void *file)
 	fprintf(out, "  label=\"%s%s%s: ", dom ? "dominator tree" : "cfg",
 		header ? " after " : "", header ? header : "");
 	const char *sig = ssa_dump_sig(f);
-	print_label(out, sig, strlen(sig));
+	ssa_dot_label(out, sig, strlen(sig));
 	fputs("\";\n  labelloc=t;\n", out);
 	if (dom)
 		dot_dom(out, f);

@@ -5,9 +5,10 @@
 // The page holds, left to right: the function's source lines, its AST, the SSA as the
 // builder left it (getvar/setvar: before phis), one column per pass, the dominance panel
 // (dominator tree and the report of ssadom.c: frontiers, phi reasons, renaming) and the
-// escape panel (every allocation with its decision and the -m=2 lines explaining it).
-// Each SSA column can show its CFG as SVG, drawn by Graphviz (`dot -Tsvg`, found on
-// PATH) from ssadot.c's DOT; without graphviz the DOT text is shown instead.
+// escape panel (every allocation with its decision and the -m=2 lines explaining it,
+// and the escape graph of escape/escdot.c). Each SSA column can show its CFG as SVG,
+// drawn by Graphviz (`dot -Tsvg`, found on PATH) from ssadot.c's DOT, and so is the
+// escape graph; without graphviz the DOT text is shown instead.
 //
 // Everything is inline (CSS, JS, SVG): the file works from file:// with no network.
 // Clicking a value (vN), a block (bN) or a source line highlights it in every column:
@@ -21,7 +22,8 @@
 //
 // Requires: the observer (ssa_html_observe) registered in SsaRunOptions for the passes,
 // with the -m=2 text (captured by ssa_html_capture around esc_analyze) given by
-// ssa_html_set_escape. Shown by: the commands above.
+// ssa_html_set_escape and the escape graph (esc_dot) by ssa_html_set_escape_dot. Shown
+// by: the commands above.
 #define _DEFAULT_SOURCE // open_memstream, dup, fileno, mkstemps
 #include <errno.h>
 #include <fcntl.h>
@@ -49,6 +51,7 @@ struct SsaHtml {
 	const char *domtext;    // ssadom.c's report
 	const char *domdot;     // dominator tree DOT
 	const char *esctext;    // captured -m=2 output (every function)
+	const char *escdot;     // the function's escape graph (escdot.c), or NULL
 	VEC(Value *) allocs;    // OF_ALLOC values after escape analysis, in dump order
 	VEC(const char *) alloctext; // their dump lines
 	int firstline, lastline; // the function's source lines
@@ -156,6 +159,13 @@ void
 ssa_html_set_escape(SsaHtml *h, const char *text)
 {
 	h->esctext = text;
+}
+
+// ssa_html_set_escape_dot records the function's escape graph (DOT) for the page.
+void
+ssa_html_set_escape_dot(SsaHtml *h, const char *dot)
+{
+	h->escdot = dot;
 }
 
 // dump_html renders f's current state as tokenised HTML (one div per line).
@@ -405,27 +415,29 @@ run_dot(const char *src)
 	return svg;
 }
 
-// svg_classes turns dot's node ids ("dot_b3") into highlight keys (data-b="b3").
+// svg_classes turns dot's node ids into highlight keys: "dot_b3" (CFG blocks) into
+// data-b="b3", "dot_L12.l5" (escape graph locations, escdot.c) into data-b="L12".
 static const char *
 svg_classes(const char *svg)
 {
 	Str s = {0};
 	const char *p = svg;
 	for (;;) {
-		const char *q = strstr(p, "id=\"dot_b");
+		const char *q = strstr(p, "id=\"dot_");
 		if (!q) {
 			str_puts(&s, p);
 			break;
 		}
 		str_add(&s, p, (size_t)(q - p));
-		const char *e = q + 8; // at 'b'
+		const char *e = q + 8; // after "dot_"
 		const char *end = strchr(e, '"');
 		if (!end) {
 			str_puts(&s, q);
 			break;
 		}
+		const char *dot = memchr(e, '.', (size_t)(end - e));
 		str_puts(&s, "data-b=\"");
-		str_add(&s, e, (size_t)(end - e));
+		str_add(&s, e, (size_t)((dot ? dot : end) - e));
 		str_puts(&s, "\"");
 		p = end + 1;
 	}
@@ -478,16 +490,15 @@ static const char page_css[] =
 	"vertical-align:top;font-family:monospace;font-size:12px}\n";
 
 // The script: a click on a reference or a source line toggles a highlight colour on
-// every element of the same key (class "vN", "bN" or "LN"; SVG nodes carry data-b).
+// every element of the same key (class "vN", "bN" or "LN"; SVG nodes carry data-b:
+// CFG blocks "bN", escape graph locations the "LN" of their line).
 static const char page_js[] =
 	"'use strict';\n"
 	"var used = {}, next = 0;\n"
 	"function elems(key) {\n"
 	"  var l = Array.prototype.slice.call(document.getElementsByClassName(key));\n"
-	"  if (key.charAt(0) === 'b')\n"
-	"    l = l.concat(Array.prototype.slice.call(\n"
-	"      document.querySelectorAll('g[data-b=\"' + key + '\"]')));\n"
-	"  return l;\n"
+	"  return l.concat(Array.prototype.slice.call(\n"
+	"    document.querySelectorAll('g[data-b=\"' + key + '\"]')));\n"
 	"}\n"
 	"function toggle(key) {\n"
 	"  var c = used[key];\n"
@@ -587,7 +598,7 @@ escape_lines(SsaHtml *h, int line)
 }
 
 static void
-write_escape(SsaHtml *h, FILE *out)
+write_escape(SsaHtml *h, FILE *out, bool *havedot)
 {
 	fputs("<div class=\"col\" id=\"escape\"><h2>escape</h2>", out);
 	if (h->allocs.len == 0) {
@@ -614,9 +625,14 @@ write_escape(SsaHtml *h, FILE *out)
 	for (int line = h->firstline; line <= h->lastline; line++)
 		str_puts(&all, escape_lines(h, line));
 	fprintf(out, "<details><summary>-m=2 output for these lines</summary><pre>%s</pre>"
-		     "</details><p class=\"note\">The escape graph itself is not drawn yet: "
-		     "escape/ has no API for it (the -m=2 flow lines above are its paths).</p>"
-		     "</div>\n", str_done(&all));
+		     "</details>", str_done(&all));
+	if (h->escdot) {
+		fputs("<details open id=\"escgraph\"><summary>escape graph (arrow: flow; "
+		      "&amp; address-of, * load; red: heap)</summary>", out);
+		graph(out, h->escdot, havedot);
+		fputs("</details>", out);
+	}
+	fputs("</div>\n", out);
 }
 
 // ssa_html_write writes the page for the recorded function to path. Returns false (with
@@ -671,7 +687,7 @@ ssa_html_write(SsaHtml *h, const char *path)
 		fputs("<p class=\"note\">no variables: mem2reg had nothing to do</p>", out);
 	}
 	fputs("</div>\n", out);
-	write_escape(h, out);
+	write_escape(h, out, &havedot);
 	fprintf(out, "</div>\n<script>\n%s</script>\n</body></html>\n", page_js);
 	bool ok = fclose(out) == 0;
 	if (!ok)

@@ -1,7 +1,7 @@
 // page_test.js: opens gosub's SSA explorer page (ssa/ssahtml.c) in headless Chromium
 // through playwright-core, fails on any script error, clicks a value and checks that it
-// is highlighted in every SSA column, clicks a source line and a block, and saves a
-// screenshot.
+// is highlighted in every SSA column, clicks a source line, a block and a node of the
+// escape graph, and saves a screenshot.
 //
 // Usage: node testdata/page/page_test.js GOSUB [OUTDIR]
 //   (run `npm ci` in testdata/page first; Chromium from Debian's chromium package)
@@ -102,11 +102,32 @@ async function main() {
     check(esc.indexOf('heap') >= 0 && esc.indexOf('escapes to heap') >= 0,
       'escape panel shows new(int) going to the heap with its -m=2 lines');
 
+    // The escape graph: new(int)'s storage is a heap node; clicking it (when graphviz
+    // drew the graph) highlights its source line.
+    const graph = await page.$eval('#escgraph', (e) => e.textContent).catch(() => '');
+    check(/storage for new\(int\)\}?\s*line 13\s*heap/.test(graph),
+      'escape graph shows {storage for new(int)} at line 13 on the heap');
+    if (svgs > 0) {
+      const key = await page.$$eval('#escgraph g[data-b]', (l) => {
+        const g = l.find((n) => n.textContent.indexOf('new(int)') >= 0);
+        return g ? g.getAttribute('data-b') : null;
+      });
+      check(key === 'L13', 'escape graph node of new(int) is linked to line 13 (' + key + ')');
+      if (key) {
+        await page.click('#escgraph g[data-b="' + key + '"] text');
+        const src = await page.$$eval('.src.' + key, (l) =>
+          l.filter((e) => /\bhl\d\b/.test(e.className)).length);
+        check(src > 0, 'clicking the graph node highlights source line 13 (' + src + ')');
+      }
+    }
+
     // Open the mem2reg CFG for the screenshot.
     await page.click('.col[data-pass="mem2reg"] summary');
     await page.click('.col[data-pass="mem2reg"] .vr.v1');
     await page.screenshot({ path: path.join(outdir, 'page.png') });
     check(fs.existsSync(path.join(outdir, 'page.png')), 'screenshot saved');
+    await page.locator('#escape').screenshot({ path: path.join(outdir, 'escape.png') });
+    check(fs.existsSync(path.join(outdir, 'escape.png')), 'escape panel screenshot saved');
   } finally {
     await ctx.close();
     fs.rmSync(profile, { recursive: true, force: true });
