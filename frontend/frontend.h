@@ -396,6 +396,7 @@ Type *type_struct(Field *fields, int nfields);
 Type *type_interface(Field *methods, int nmethods); // methods sorted by the callee
 Type *type_tuple(Field *elems, int n);
 Type *type_named(Obj *obj); // a new defined type; its underlying is set later
+void type_set_underlying(Type *t, Type *u); // completes defined type t
 
 Type *type_under(Type *t);              // the underlying type
 bool type_identical(Type *a, Type *b);

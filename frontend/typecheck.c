@@ -867,7 +867,6 @@ run_later_checks(void)
 	later_queue.len = 0;
 }
 
-static void set_underlying(Type *t, Type *u);
 static void valid_type(Type *t);
 static void report_type_cycle(Obj **cycle, int n);
 typedef VEC(Obj *) ObjPath;
@@ -883,7 +882,7 @@ resolve_deferred(void)
 		for (int i = 0; i < deferred.len; i++) {
 			DeferredUnder *d = &deferred.v[i];
 			if (d->t->incomplete && !d->u->incomplete) {
-				set_underlying(d->t, d->u);
+				type_set_underlying(d->t, d->u);
 				progress = true;
 			}
 		}
@@ -915,7 +914,7 @@ resolve_deferred(void)
 			report_type_cycle(chain.v + start, chain.len - start);
 		for (int k = 0; k < chain.len; k++)
 			if (chain.v[k]->type && chain.v[k]->type->incomplete)
-				set_underlying(chain.v[k]->type, ty_invalid);
+				type_set_underlying(chain.v[k]->type, ty_invalid);
 	}
 	deferred.len = 0;
 }
@@ -1263,25 +1262,6 @@ tc_type(Node *n)
 	n->type = t;
 	n->flags |= NF_TYPE;
 	return t;
-}
-
-// set_underlying completes the defined type t with underlying type u.
-static void
-set_underlying(Type *t, Type *u)
-{
-	Type *uu = type_under(u);
-	if (!uu || uu == t)
-		uu = ty_invalid;
-	t->under = uu;
-	t->kind = uu->kind;
-	t->elem = uu->elem;
-	t->key = uu->key;
-	t->len = uu->len;
-	t->dir = uu->dir;
-	t->fields = uu->fields;
-	t->results = uu->results;
-	t->variadic = uu->variadic;
-	t->incomplete = false;
 }
 
 // ---- constant and variable declarations ----
@@ -1681,11 +1661,11 @@ check_type_decl(Obj *o)
 			error_at(o->pos, "invalid recursive type %s\n\t%s: %s refers to\n\t%s: %s",
 				 o->name->name, pos_string(o->pos), o->name->name, pos_string(o->pos),
 				 o->name->name);
-			set_underlying(t, ty_invalid);
+			type_set_underlying(t, ty_invalid);
 			return;
 		}
 	}
-	set_underlying(t, u);
+	type_set_underlying(t, u);
 	valid_type(t);
 }
 
@@ -5378,7 +5358,7 @@ valid_type0(Type *t, Node *rhs, ObjPath *path)
 			if (path->v[i] == t->obj) {
 				report_type_cycle(path->v + i, path->len - i);
 				vt_set(t, VT_INVALID);
-				set_underlying(t, ty_invalid);
+				type_set_underlying(t, ty_invalid);
 				return VT_INVALID;
 			}
 		return VT_VALID;

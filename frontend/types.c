@@ -327,6 +327,25 @@ type_named(Obj *obj)
 	return t;
 }
 
+// type_set_underlying completes the defined type t with underlying type u.
+void
+type_set_underlying(Type *t, Type *u)
+{
+	Type *uu = type_under(u);
+	if (!uu || uu == t)
+		uu = ty_invalid;
+	t->under = uu;
+	t->kind = uu->kind;
+	t->elem = uu->elem;
+	t->key = uu->key;
+	t->len = uu->len;
+	t->dir = uu->dir;
+	t->fields = uu->fields;
+	t->results = uu->results;
+	t->variadic = uu->variadic;
+	t->incomplete = false;
+}
+
 // types_init creates the predeclared types. Requires: nothing. Call once.
 void
 types_init(void)

@@ -108,6 +108,12 @@ print_auxint(FILE *out, Value *v)
 {
 	switch (v->op) {
 	case OP_CONST:
+		if (v->type && type_is_complex(v->type) && v->aux) {
+			// aux points at {re, im}: printed as Go prints a complex, (1.5+2i)
+			const double *ri = v->aux;
+			fprintf(out, " [(%.17g%+.17gi)]", ri[0], ri[1]);
+			return;
+		}
 		if (v->aux) // string: auxint is the length, aux the bytes
 			return;
 		if (type_is_floaty(v->type)) {
@@ -144,7 +150,7 @@ print_auxint(FILE *out, Value *v)
 static void
 print_aux(FILE *out, Value *v)
 {
-	if (!v->aux || var_aux(v))
+	if (!v->aux || var_aux(v) || (v->op == OP_CONST && type_is_complex(v->type)))
 		return;
 	switch (v->op) {
 	case OP_CONST:

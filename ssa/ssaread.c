@@ -14,7 +14,9 @@
 // the name of a getvar/setvar/phi/param/alloc [var] is its variable (one Obj per name and
 // function, typed from its first typed use); {f} of call/funcaddr/global becomes an
 // object of that name. Types: predeclared names, unsafe.Pointer, *T, []T, [N]T,
-// map[K]V; anything else is "not supported".
+// map[K]V, struct{a T; b U}, func(T) U, tuples, and other names as defined types (a
+// line "type NAME T" gives one its underlying type; without it the type is opaque);
+// anything else is "not supported".
 //
 // Parsing is two-phase: all blocks and values are created first, then arguments, phi
 // arguments (placed in pred order by their block label), controls and edges are
@@ -148,6 +150,53 @@ basic_type(const char *s, size_t n)
 
 static bool type_list(const char **s, const char *end, void *list, char close, bool named);
 
+// Named types: any other name ("P", "main.P") is a defined type, one per name in the
+// text; its underlying type is the one a "type NAME T" line gives (before or after its
+// uses), else struct{} (opaque: the passes never look through a name).
+static VEC(Type *) named_types;
+
+static Type *
+named_type(Sym *name)
+{
+	for (int i = 0; i < named_types.len; i++)
+		if (named_types.v[i]->obj->name == name)
+			return named_types.v[i];
+	Obj *o = obj_new(OBJ_TYPE, name, (Pos){0});
+	Type *t = type_named(o);
+	o->type = t;
+	type_set_underlying(t, type_struct(NULL, 0));
+	vec_push(perm, named_types, t);
+	return t;
+}
+
+static Type *parse_type(const char **s, const char *end);
+
+// parse_sig parses a signature "(int) (int, error)" at *s (at its '(').
+static Type *
+parse_sig(const char **s, const char *end)
+{
+	VEC(Field) params = {0}, results = {0};
+	(*s)++;
+	if (!type_list(s, end, &params, ')', false))
+		return NULL;
+	if (end - *s >= 2 && (*s)[0] == ' ' && (*s)[1] != '=') {
+		(*s)++;
+		if (**s == '(') {
+			(*s)++;
+			if (!type_list(s, end, &results, ')', false))
+				return NULL;
+		} else {
+			Type *r = parse_type(s, end);
+			if (!r)
+				return NULL;
+			Field f = {0};
+			f.type = r;
+			vec_push(perm, results, f);
+		}
+	}
+	return type_func(params.v, params.len, results.v, results.len, false);
+}
+
 // parse_type parses the type at *s (up to end); NULL when not supported.
 static Type *
 parse_type(const char **s, const char *end)
@@ -207,34 +256,40 @@ parse_type(const char **s, const char *end)
 			return NULL;
 		return type_struct(fl.v, fl.len);
 	}
-	if (end - p >= 5 && memcmp(p, "func(", 5) == 0) { // "func(int) (int, error)"
-		VEC(Field) params = {0}, results = {0};
-		*s = p + 5;
-		if (!type_list(s, end, &params, ')', false))
-			return NULL;
-		if (end - *s >= 2 && (*s)[0] == ' ' && (*s)[1] != '=') {
-			(*s)++;
-			if (**s == '(') {
-				(*s)++;
-				if (!type_list(s, end, &results, ')', false))
-					return NULL;
-			} else {
-				Type *r = parse_type(s, end);
-				if (!r)
-					return NULL;
-				Field f = {0};
-				f.type = r;
-				vec_push(perm, results, f);
-			}
+	if (end - p >= 10 && memcmp(p, "interface{", 10) == 0) { // "interface{M(); N() int}"
+		VEC(Field) methods = {0};
+		*s = p + 10;
+		while (*s < end && **s != '}') {
+			const char *q = *s;
+			while (q < end && *q != '(')
+				q++;
+			Field m = {0};
+			m.name = sym_intern(*s, (int)(q - *s));
+			*s = q;
+			if (q == end || !(m.type = parse_sig(s, end)))
+				return NULL;
+			vec_push(perm, methods, m);
+			if (end - *s >= 2 && (*s)[0] == ';' && (*s)[1] == ' ')
+				*s += 2;
 		}
-		return type_func(params.v, params.len, results.v, results.len, false);
+		if (*s >= end)
+			return NULL;
+		(*s)++;
+		return type_interface(methods.v, methods.len);
+	}
+	if (end - p >= 5 && memcmp(p, "func(", 5) == 0) { // "func(int) (int, error)"
+		*s = p + 4;
+		return parse_sig(s, end);
 	}
 	const char *q = p;
 	while (q < end && (isalnum((unsigned char)*q) || *q == '_' || *q == '.'))
 		q++;
+	if (q == p)
+		return NULL;
 	Type *t = basic_type(p, (size_t)(q - p));
-	if (t)
-		*s = q;
+	if (!t)
+		t = named_type(sym_intern(p, (int)(q - p)));
+	*s = q;
 	return t;
 }
 
@@ -342,9 +397,16 @@ header(Reader *r)
 		BAD(r, "ssa text: expected \"func\" in header");
 	skip_space(r);
 	const char *name = r->p;
+	// The parameter list's '(': not the one of a method's receiver, main.(*T).M(...)
 	const char *lp = name;
-	while (lp < r->end && *lp != '(')
+	while (lp < r->end && (*lp != '(' || (lp > name && lp[-1] == '.'))) {
+		if (*lp == '(')
+			while (lp < r->end && *lp != ')')
+				lp++;
 		lp++;
+	}
+	if (lp > r->end)
+		lp = r->end;
 	if (lp == r->end)
 		lp = NULL;
 	// The header ends with " ==".
@@ -487,6 +549,25 @@ parse_auxint(Reader *r, Value *v, const char *s, size_t n)
 			}
 	}
 	char *e;
+	if (v->op == OP_CONST && v->type && type_is_complex(v->type)) {
+		// (re+imi): aux points at {re, im}, auxint holds re's bits (build.c)
+		double *ri = NEWARR(perm, double, 2);
+		bool ok = txt[0] == '(';
+		if (ok) {
+			ri[0] = strtod(txt + 1, &e);
+			ok = e != txt + 1;
+		}
+		if (ok) {
+			const char *im = e;
+			ri[1] = strtod(im, &e);
+			ok = e != im && strcmp(e, "i)") == 0;
+		}
+		if (!ok)
+			BAD(r, "ssa text: bad complex constant [%s]", txt);
+		v->aux = ri;
+		memcpy(&v->auxint, &ri[0], sizeof ri[0]);
+		return true;
+	}
 	if (v->op == OP_CONST && v->type && type_is_float(v->type)) {
 		double d = strtod(txt, &e);
 		if (*e)
@@ -609,6 +690,18 @@ value_line(Reader *r, int id)
 		case OP_GLOBAL:
 			v->aux = named_obj(r, auxname, v->type ? v->type->elem : NULL, OBJ_VAR);
 			break;
+		case OP_METHODVALUE:
+			v->aux = named_obj(r, auxname, NULL, OBJ_FUNC);
+			break;
+		case OP_CALLIFACE:
+			v->aux = sym_intern(auxname, (int)strlen(auxname));
+			break;
+		case OP_MAKECLOSURE: {
+			FuncInfo *fi = NEW(perm, FuncInfo); // the literal: only its name is known
+			fi->name = auxname;
+			v->aux = fi;
+			break;
+		}
 		default:
 			BAD(r, "ssa text: {%s} not supported on %s", auxname, opname);
 		}
@@ -793,11 +886,58 @@ finish_func(Reader *r)
 	r->f = NULL;
 }
 
+// type_line reads "NAME T" after "type ": NAME's underlying type is T.
+static bool
+type_line(Reader *r)
+{
+	skip_space(r);
+	const char *q = r->p;
+	while (q < r->end && *q != ' ')
+		q++;
+	if (q == r->p || q == r->end) {
+		BAD(r, "ssa text: expected \"type NAME T\"");
+	}
+	Type *t = named_type(sym_intern(r->p, (int)(q - r->p)));
+	Type *u = type_text(q + 1, (size_t)(r->end - q - 1));
+	if (!u)
+		BAD(r, "ssa text: type %.*s not supported", (int)(r->end - q - 1), q + 1);
+	type_set_underlying(t, u);
+	return true;
+}
+
+// comment_start returns where the "; ..." comment of line (n bytes) begins, or its end:
+// a ';' inside a <type>, an {aux} or a string constant (struct{a int; b int}) is not one.
+static const char *
+comment_start(const char *line, size_t n)
+{
+	int depth = 0;
+	bool quoted = false;
+	for (size_t i = 0; i < n; i++) {
+		char c = line[i];
+		if (quoted) {
+			if (c == '\\')
+				i++;
+			else if (c == '"')
+				quoted = false;
+		} else if (c == '"') {
+			quoted = true;
+		} else if (c == '<' || c == '{') {
+			depth++;
+		} else if ((c == '>' || c == '}') && depth > 0) {
+			depth--;
+		} else if (c == ';' && depth == 0) {
+			return line + i;
+		}
+	}
+	return line + n;
+}
+
 // ssa_read parses file (an index from file_add) holding SSA text dumps into a new
 // Program; NULL after errors (reported with error_at at the offending line).
 Program *
 ssa_read(int file)
 {
+	named_types.len = 0;
 	Reader r0 = {0}, *r = &r0;
 	r->file = file;
 	r->text = file_text(file, &r->len);
@@ -810,11 +950,7 @@ ssa_read(int file)
 		r->line++;
 		r->p = line;
 		r->end = line + n;
-		const char *semi = memchr(line, ';', n);
-		// A ';' inside a string constant is not a comment.
-		const char *quote = memchr(line, '"', n);
-		if (semi && (!quote || semi < quote))
-			r->end = semi;
+		r->end = comment_start(line, n);
 		while (r->end > r->p && (r->end[-1] == ' ' || r->end[-1] == '\r'))
 			r->end--;
 		skip_space(r);
@@ -829,6 +965,11 @@ ssa_read(int file)
 					r->p++;
 			}
 			if (!header(r))
+				break;
+			continue;
+		}
+		if (accept(r, "type ")) {
+			if (!type_line(r))
 				break;
 			continue;
 		}
