@@ -531,11 +531,14 @@ pop_unswept(int *rr)
 {
 	if (rt_mheap.largeunswept.first != NULL)
 		return rt_spanq_pop(&rt_mheap.largeunswept);
-	for (int k = 0; k < NSPANCLASS; k++) {
-		int spc = (*rr + k) % NSPANCLASS;
-		if (rt_mheap.central[spc].unswept.first != NULL) {
-			*rr = spc;
-			return rt_spanq_pop(&rt_mheap.central[spc].unswept);
+	// round robin over the classes in use, from *rr
+	for (int pass = 0; pass < 2; pass++) {
+		for (int spc = rt_spc_next(pass ? 0 : *rr); spc < NSPANCLASS;
+		     spc = rt_spc_next(spc + 1)) {
+			if (rt_mheap.central[spc].unswept.first != NULL) {
+				*rr = spc;
+				return rt_spanq_pop(&rt_mheap.central[spc].unswept);
+			}
 		}
 	}
 	return NULL;
@@ -577,13 +580,15 @@ static void
 unsweep_all(void)
 {
 	Span *s;
-	for (int spc = 0; spc < NSPANCLASS; spc++) {
+	for (int spc = rt_spc_next(0); spc < NSPANCLASS; spc = rt_spc_next(spc + 1)) {
 		Central *ct = &rt_mheap.central[spc];
 		while ((s = rt_spanq_pop(&ct->partial)) != NULL)
 			rt_spanq_push(&ct->unswept, s, LIST_UNSWEPT);
 		while ((s = rt_spanq_pop(&ct->full)) != NULL)
 			rt_spanq_push(&ct->unswept, s, LIST_UNSWEPT);
 		rt_mheap.nunswept += ct->unswept.n;
+		if (ct->unswept.n == 0) // all three lists empty
+			rt_mheap.spcused[spc >> 6] &= ~((uint64_t)1 << (spc & 63));
 	}
 	while ((s = rt_spanq_pop(&rt_mheap.large)) != NULL)
 		rt_spanq_push(&rt_mheap.largeunswept, s, LIST_UNSWEPT);
@@ -638,7 +643,7 @@ verify_span(Span *s)
 static void
 verify_heap(void)
 {
-	for (int spc = 0; spc < NSPANCLASS; spc++) {
+	for (int spc = rt_spc_next(0); spc < NSPANCLASS; spc = rt_spc_next(spc + 1)) {
 		Central *ct = &rt_mheap.central[spc];
 		for (Span *s = ct->partial.first; s != NULL; s = s->next)
 			verify_span(s);

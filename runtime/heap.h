@@ -131,6 +131,10 @@ typedef struct MHeap {
 	Arena *arenas[4096];    // arenas of the page heap, by creation
 	int narenas;
 	Central central[NSPANCLASS];
+	// span classes whose central lists may be non-empty (a bit is set when a span is
+	// pushed on one, cleared when a walk finds them empty): the collector visits only
+	// these, not all NSPANCLASS, at every cycle
+	uint64_t spcused[(NSPANCLASS + 63) / 64];
 	SpanQ large;            // large spans
 	SpanQ largeunswept;     // large spans not swept since the last mark
 	uint64_t nunswept;      // spans on unswept lists
@@ -161,6 +165,7 @@ rt_arena_of(uintptr_t a)
 	return rt_mheap.index[a >> ARENA_SHIFT];
 }
 void rt_spanq_push(SpanQ *q, Span *s, int list);
+int rt_spc_next(int from);                         // first class >= from in spcused
 void rt_spanq_remove(SpanQ *q, Span *s);
 Span *rt_spanq_pop(SpanQ *q);
 

@@ -99,6 +99,25 @@ rt_spanq_push(SpanQ *q, Span *s, int list)
 	q->first = s;
 	q->n++;
 	s->list = (uint8_t)list;
+	if (list != LIST_LARGE && s->spanclass >> 1)
+		rt_mheap.spcused[s->spanclass >> 6] |= (uint64_t)1 << (s->spanclass & 63);
+}
+
+// rt_spc_next returns the first span class >= from whose bit is set in spcused, or
+// NSPANCLASS.
+int
+rt_spc_next(int from)
+{
+	for (int w = from >> 6; w < (NSPANCLASS + 63) / 64; w++) {
+		uint64_t v = rt_mheap.spcused[w];
+		if (w == from >> 6)
+			v &= ~(uint64_t)0 << (from & 63);
+		if (v != 0) {
+			int spc = w * 64 + __builtin_ctzll(v);
+			return spc < NSPANCLASS ? spc : NSPANCLASS;
+		}
+	}
+	return NSPANCLASS;
 }
 
 // rt_spanq_remove unlinks s from q (s must be on it).
