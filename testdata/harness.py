@@ -44,7 +44,9 @@ must succeed, otherwise it must fail.
 
 Output: one line per failing test (reason, then a short indented diff), and last the line
 "N passed, N failed" (", N skipped" when some were skipped). Exit status 0 iff nothing
-failed. Every compile and every run has a time limit (10 s); a timeout is a failure.
+failed. Every compile and every run has a time limit (10 s; 100 s for the programs of
+--stress, which run with GODEBUG=gcstress=1,gcverify=1: a collection before every
+allocation and the heap verifier on); a timeout is a failure.
 
 Goldens: --update writes run tests' .out/.err/.exit from gc (go tool compile + link,
 the same as go run), never from gosub; --update-golden writes ssa .golden files from
@@ -453,7 +455,7 @@ def test_run_own(ctx, path, name, recipe, tmp):
 		return Result(name, 'fail', r, head(p.out))
 	if p.rc != 0:
 		return Result(name, 'fail', 'build failed (exit %d)' % p.rc, head(p.out))
-	p = run_cmd([exe] + args, cwd=tmp)
+	p = run_cmd([exe] + args, cwd=tmp, env=ctx.run_env(os.environ), timeout=ctx.run_timeout)
 	if p.oserror or p.timed_out:
 		return Result(name, 'fail', p.failure('run'))
 	err = cut_stderr(p.err)
@@ -498,8 +500,8 @@ def test_run_go(ctx, path, name, recipe, tmp):
 	if p.rc != 0:
 		return Result(name, 'fail', 'build failed (exit %d)' % p.rc, head(p.out, 4))
 	# Go's runner has GOOS and GOARCH in the environment (env.go checks them).
-	env = dict(os.environ, GOOS='linux', GOARCH='amd64')
-	p = run_cmd([exe] + args, cwd=ctx.gotest, env=env, merge=True)
+	env = ctx.run_env(dict(os.environ, GOOS='linux', GOARCH='amd64'))
+	p = run_cmd([exe] + args, cwd=ctx.gotest, env=env, merge=True, timeout=ctx.run_timeout)
 	r = p.failure('run')
 	if r:
 		return Result(name, 'fail', r, head(p.out, 4))
@@ -1110,6 +1112,16 @@ class Ctx:
 			self.compiler = self.gc
 		else:
 			self.compiler = Gosub(args.gosub, args.rt, args.check_flags.split())
+		# --stress: compiled programs run with a collection before every allocation and
+		# the heap verifier on; that is slow by design, so their time limit is 10x.
+		self.run_timeout = 100.0 if args.stress else 10.0
+
+	def run_env(self, env):
+		"""The environment a compiled test program runs in."""
+		if not self.args.stress:
+			return env
+		godebug = env.get('GODEBUG', '')
+		return dict(env, GODEBUG=(godebug + ',' if godebug else '') + 'gcstress=1,gcverify=1')
 
 
 def own_files(suite, files):
@@ -1153,6 +1165,9 @@ def main():
 		help='gosuite: the ratchet file')
 	ap.add_argument('-v', '--verbose', action='store_true',
 		help='also report skipped and not-yet-passing tests')
+	ap.add_argument('--stress', action='store_true',
+		help='run the compiled programs of run tests with GODEBUG=gcstress=1,gcverify=1 '
+		'(a collection before every allocation, heap verifier on; time limit 100 s)')
 	args = ap.parse_intermixed_args()
 
 	if args.compiler == 'gosub' and not args.update:
