@@ -225,9 +225,9 @@ add_param(EscBatch *b, EscFn *e, Obj *o)
 	vec_push(b->arena, e->params, l);
 }
 
-// esc_live_blocks: the blocks of f (by id) reachable from the entry when branches on constant conditions
-// only go one way. gc removes `if false { ... }` before escape analysis, so what is
-// only reachable through such a branch takes no part in the analysis.
+// esc_live_blocks: the blocks of f (by id) reachable from the entry when branches on
+// constant conditions only go one way. gc removes `if false { ... }` before escape
+// analysis, so what is only reachable through such a branch takes no part in it.
 bool *
 esc_live_blocks(Arena *a, Func *f)
 {
