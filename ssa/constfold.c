@@ -44,18 +44,20 @@ is_const(Value *v)
 	return v->op == OP_CONST && !v->aux && foldable_type(v->type);
 }
 
-// fold computes the folded constant of v into *out; false when v does not fold.
-static bool
-fold(Value *v, int64_t *out)
+// constfold_eval computes what v yields when its arguments are the constants a[0..nargs)
+// into *out; false when v's operation does not fold (not an integer/boolean operation,
+// or one that traps). sccp.c evaluates with its lattice's constants.
+bool
+constfold_eval(Value *v, const int64_t *a, int64_t *out)
 {
-	for (int j = 0; j < v->nargs; j++)
-		if (!is_const(v->args[j]))
-			return false;
-	if (!foldable_type(v->type) || v->nargs == 0)
+	if (!foldable_type(v->type) || v->nargs == 0 || v->nargs > 2)
 		return false;
+	for (int j = 0; j < v->nargs; j++)
+		if (!foldable_type(v->args[j]->type))
+			return false;
 	Type *at = v->args[0]->type;
 	bool uns = type_is_unsigned(at);
-	int64_t x = v->args[0]->auxint, y = v->nargs > 1 ? v->args[1]->auxint : 0;
+	int64_t x = a[0], y = v->nargs > 1 ? a[1] : 0;
 	uint64_t ux = (uint64_t)x, uy = (uint64_t)y;
 	uint64_t r;
 	switch (v->op) {
@@ -106,6 +108,21 @@ fold(Value *v, int64_t *out)
 	}
 	*out = wrap(v->type, r);
 	return true;
+}
+
+// fold computes the folded constant of v into *out; false when v does not fold.
+static bool
+fold(Value *v, int64_t *out)
+{
+	int64_t a[2];
+	if (v->nargs > 2)
+		return false;
+	for (int j = 0; j < v->nargs; j++) {
+		if (!is_const(v->args[j]))
+			return false;
+		a[j] = v->args[j]->auxint;
+	}
+	return constfold_eval(v, a, out);
 }
 
 // constfold folds constant integer/boolean operations and constant branches of f.

@@ -36,6 +36,7 @@ static const Pass passes[] = {
 	{"phielim", phielim, false, 0, CFGBITS},
 	{"copyelim", copyelim, false, 0, CFGBITS},
 	{"constfold", constfold, false, VALID_RPO, VALID_RPO},
+	{"sccp", sccp, false, VALID_RPO, VALID_RPO},
 	{"cse", cse, false, VALID_RPO | VALID_DOM, CFGBITS},
 	{"deadcode", deadcode, false, 0, CFGBITS},
 	{"deadblock", deadblock, false, VALID_RPO, VALID_RPO},
@@ -59,6 +60,11 @@ static const OrderRule order_rules[] = {
 	{"cse", "deadcode", "cse leaves the replaced values' operands unused"},
 	{"mem2reg", "deadblock", "fused blocks would merge GETVAR/SETVAR of different paths"},
 	{"constfold", "deadblock", "folded conditions make branches constant"},
+	{"mem2reg", "sccp", "constants only flow through phis once variables are SSA values"},
+	{"constfold", "sccp", "sccp sees more once straight-line constants are folded (cheaper)"},
+	{"sccp", "cse", "values sccp proves constant become equal constants that cse merges"},
+	{"sccp", "deadcode", "sccp leaves unused operands behind"},
+	{"sccp", "deadblock", "sccp turns decided branches into plain edges"},
 };
 
 static int

@@ -56,6 +56,8 @@ void phielim(Func *f);
 void copyelim(Func *f);
 void deadcode(Func *f);
 void constfold(Func *f);
+bool constfold_eval(Value *v, const int64_t *args, int64_t *out); // v on constant args
+void sccp(Func *f);
 void cse(Func *f);
 void demote(Func *f); // variables to ALLOC/LOAD/STORE instead of mem2reg (demote.c)
 
