@@ -741,15 +741,8 @@ convert(Cg *c, LLVMValueRef x, Type *from, Type *to, Pos pos)
 		return cmake(c, tt, re, im);
 	}
 	Type *fu = type_under(from), *tu = type_under(to);
-	if (fu->kind == TY_SLICE && tu->kind == TY_POINTER && type_under(tu->elem)->kind == TY_ARRAY) {
-		// (*[N]T)(s): panics unless len(s) >= N (Go's boundsConvert, code 8)
-		int64_t n = type_under(tu->elem)->len;
-		LLVMValueRef len = cpart(c, x, 1);
-		LLVMValueRef bad = LLVMBuildICmp(B, LLVMIntULT, len, i64c(c, n), "");
-		LLVMValueRef a[4] = {i64c(c, 8), len, i64c(c, n), i64c(c, 1)};
-		cg_panic_if(c, bad, "rt_panic_bounds", a, 4);
-		return cpart(c, x, 0);
-	}
+	if (fu->kind == TY_SLICE && tu->kind == TY_POINTER && type_under(tu->elem)->kind == TY_ARRAY)
+		return cpart(c, x, 0); // (*[N]T)(s): the builder checked N <= len(s) (BOUNDS_CONVERT)
 	if (fk == LLVMIntegerTypeKind && tk == LLVMPointerTypeKind)
 		return LLVMBuildIntToPtr(B, x, tt, "");
 	if (fk == LLVMPointerTypeKind && tk == LLVMIntegerTypeKind)

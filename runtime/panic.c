@@ -250,6 +250,8 @@ rt_panic_bounds(int64_t kind, int64_t x, int64_t y, int64_t signedx)
 		[RT_BOUNDS_SLICE3ACAP] = "slice bounds out of range [::%x] with capacity %y",
 		[RT_BOUNDS_SLICE3B] = "slice bounds out of range [:%x:%y]",
 		[RT_BOUNDS_SLICE3C] = "slice bounds out of range [%x:%y:]",
+		[RT_BOUNDS_CONVERT] = "cannot convert slice with length %y to pointer to array "
+				      "with length %x",
 	};
 	static const char *const negfmts[] = {
 		[RT_BOUNDS_INDEX] = "index out of range [%x]",
@@ -260,8 +262,10 @@ rt_panic_bounds(int64_t kind, int64_t x, int64_t y, int64_t signedx)
 		[RT_BOUNDS_SLICE3ACAP] = "slice bounds out of range [::%x]",
 		[RT_BOUNDS_SLICE3B] = "slice bounds out of range [:%x:]",
 		[RT_BOUNDS_SLICE3C] = "slice bounds out of range [%x::]",
+		[RT_BOUNDS_CONVERT] = "cannot convert slice with length %y to pointer to array "
+				      "with length %x",
 	};
-	if (kind < 0 || kind > RT_BOUNDS_SLICE3C)
+	if (kind < 0 || kind > RT_BOUNDS_CONVERT)
 		kind = RT_BOUNDS_INDEX;
 	const char *f = signedx && x < 0 ? negfmts[kind] : fmts[kind];
 	size_t n = (size_t)snprintf(errtext, sizeof errtext, "runtime error: ");

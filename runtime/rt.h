@@ -125,6 +125,7 @@ extern const RtType rt_type_string, rt_type_int, rt_type_error_string;
 enum RtBounds {
 	RT_BOUNDS_INDEX, RT_BOUNDS_SLICEALEN, RT_BOUNDS_SLICEACAP, RT_BOUNDS_SLICEB,
 	RT_BOUNDS_SLICE3ALEN, RT_BOUNDS_SLICE3ACAP, RT_BOUNDS_SLICE3B, RT_BOUNDS_SLICE3C,
+	RT_BOUNDS_CONVERT, // x is the array length N, y the slice length
 };
 
 // ---- program entry ----

@@ -1899,6 +1899,12 @@ conversion(B *b, Node *n)
 		unsupported(pos, "this complex conversion");
 	if (type_identical(x->type, t))
 		return x;
+	if (xu->kind == TY_SLICE && tu->kind == TY_POINTER && utype(tu->elem)->kind == TY_ARRAY) {
+		// (*[N]T)(s) panics unless N <= len(s), even when the result is unused
+		Value *len = val1(b, OP_SLICELEN, ty_int, n, pos, x);
+		Value *bc = val2(b, OP_BOUNDS, NULL, n, pos, cint(b, utype(tu->elem)->len, pos), len);
+		bc->auxint = BOUNDS_CONVERT;
+	}
 	return val1(b, OP_CONV, t, n, pos, x);
 }
 

@@ -58,6 +58,8 @@ typedef enum BoundsKind {
 	BOUNDS_SLICE3ACAP, // s[?:?:max] max <= cap
 	BOUNDS_SLICE3B,    // s[?:hi:max] hi <= max
 	BOUNDS_SLICE3C,    // s[lo:hi:?] lo <= hi
+	BOUNDS_CONVERT,    // (*[N]T)(s): N <= len(s)    "cannot convert slice with length %y to
+	                   // pointer to array with length %x"
 } BoundsKind;
 
 typedef enum BlockKind {

@@ -45,6 +45,7 @@ static const char *const bounds_kind_name[] = {
 	[BOUNDS_SLICEACAP] = "sliceacap", [BOUNDS_SLICEB] = "sliceb",
 	[BOUNDS_SLICE3ALEN] = "slice3alen", [BOUNDS_SLICE3ACAP] = "slice3acap",
 	[BOUNDS_SLICE3B] = "slice3b",   [BOUNDS_SLICE3C] = "slice3c",
+	[BOUNDS_CONVERT] = "convert",
 };
 
 static void

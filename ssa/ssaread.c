@@ -527,7 +527,7 @@ static const char *const kind_words[] = {
 
 static const char *const bounds_words[] = {
 	"index", "slicealen", "sliceacap", "sliceb", "slice3alen", "slice3acap", "slice3b",
-	"slice3c",
+	"slice3c", "convert",
 };
 
 static bool
