@@ -253,19 +253,37 @@ from_word(Cg *c, LLVMBuilderRef B, LLVMValueRef w, Type *t)
 	return w;
 }
 
-// nil_panic branches to rt_panic_nil when p is nil (builder B inside function fn).
+// nil_panic branches to rt_panic_nil when p is nil (builder B inside function fn), or to
+// rt_panicwrap(wrapmsg) when wrapmsg is not NULL.
 static void
-nil_panic(Cg *c, LLVMBuilderRef B, LLVMValueRef fn, LLVMValueRef p)
+nil_panic(Cg *c, LLVMBuilderRef B, LLVMValueRef fn, LLVMValueRef p, const char *wrapmsg)
 {
 	LLVMValueRef isnil = LLVMBuildICmp(B, LLVMIntEQ, p, LLVMConstNull(c->t_ptr), "");
 	LLVMBasicBlockRef bad = LLVMAppendBasicBlockInContext(c->ctx, fn, "nil");
 	LLVMBasicBlockRef ok = LLVMAppendBasicBlockInContext(c->ctx, fn, "nonnil");
 	LLVMBuildCondBr(B, isnil, bad, ok);
 	LLVMPositionBuilderAtEnd(B, bad);
-	LLVMValueRef pf = cg_rtfn(c, "rt_panic_nil", c->t_void, NULL, 0);
-	LLVMBuildCall2(B, LLVMGlobalGetValueType(pf), pf, NULL, 0, "");
+	if (wrapmsg) {
+		LLVMValueRef msg = LLVMBuildGlobalStringPtr(B, wrapmsg, "panicwrap");
+		LLVMValueRef pf = cg_rtfn(c, "rt_panicwrap", c->t_void, &c->t_ptr, 1);
+		LLVMBuildCall2(B, LLVMGlobalGetValueType(pf), pf, &msg, 1, "");
+	} else {
+		LLVMValueRef pf = cg_rtfn(c, "rt_panic_nil", c->t_void, NULL, 0);
+		LLVMBuildCall2(B, LLVMGlobalGetValueType(pf), pf, NULL, 0, "");
+	}
 	LLVMBuildUnreachable(B);
 	LLVMPositionBuilderAtEnd(B, ok);
+}
+
+// panicwrap_msg is gc's panicwrap text for value method name of type t called through a
+// nil *t: "value method main.T.F called using nil *T pointer".
+static const char *
+panicwrap_msg(Cg *c, Type *t, const char *name)
+{
+	const char *full = cg_type_name(t);
+	const char *dot = strrchr(full, '.');
+	return arena_sprintf(c->arena, "value method %s.%s called using nil *%s pointer", full,
+			     name, dot ? dot + 1 : full);
 }
 
 // cg_wrapper_enter emits rt_wrapperenter(llvm.frameaddress(0)) at B when the program
@@ -328,7 +346,7 @@ method_ifn(Cg *c, Type *t, MEntry *e)
 	bool checked = !isptr;
 	for (int k = 0; k < e->npath; k++) {
 		if (!checked) {
-			nil_panic(c, B, w, p);
+			nil_panic(c, B, w, p, NULL);
 			checked = true;
 		}
 		Type *xu = type_under(x);
@@ -348,7 +366,7 @@ method_ifn(Cg *c, Type *t, MEntry *e)
 		// through the embedded interface value at p
 		LLVMValueRef iv = LLVMBuildLoad2(B, c->t_iface, p, "");
 		LLVMValueRef tab = LLVMBuildExtractValue(B, iv, 0, "");
-		nil_panic(c, B, w, tab);
+		nil_panic(c, B, w, tab, NULL);
 		LLVMValueRef off = i64c(c, 24 + 8 * e->index);
 		fn = LLVMBuildLoad2(B, c->t_ptr, LLVMBuildInBoundsGEP2(B, c->t_i8, tab, &off, 1, ""),
 				    "");
@@ -356,8 +374,8 @@ method_ifn(Cg *c, Type *t, MEntry *e)
 	} else if (ptr_recv(m)) {
 		recv = p;
 	} else {
-		if (!checked)
-			nil_panic(c, B, w, p);
+		if (!checked) // gc's *T wrapper of a value method calls panicwrap
+			nil_panic(c, B, w, p, e->npath == 0 ? panicwrap_msg(c, x, e->name->name) : NULL);
 		recv = type_size(x) == 0 ? LLVMConstNull(cg_type(c, x))
 					 : LLVMBuildLoad2(B, cg_type(c, x), p, "");
 	}
@@ -783,7 +801,7 @@ cg_emit_methodvalue(Cg *c, Value *v)
 			args[0] = recv;
 		} else {
 			LLVMValueRef tab = LLVMBuildExtractValue(B, recv, 0, "");
-			nil_panic(c, B, code, tab);
+			nil_panic(c, B, code, tab, NULL);
 			LLVMValueRef off = i64c(c, 24 + 8 * v->auxint);
 			LLVMValueRef fp = LLVMBuildInBoundsGEP2(B, c->t_i8, tab, &off, 1, "");
 			fn = LLVMBuildLoad2(B, c->t_ptr, fp, "");

@@ -224,6 +224,14 @@ rt_panic_plain(const char *msg)
 	rt_panic_errval(&rt_type_plain_error, msg);
 }
 
+// rt_panicwrap is gc's panicwrap: the *T wrapper of a value method was called with a nil
+// receiver. msg ("value method main.T.F called using nil *T pointer") is the plainError.
+_Noreturn void
+rt_panicwrap(const char *msg)
+{
+	rt_panic_plain(msg);
+}
+
 // rt_throw reports an unrecoverable run-time failure as gc's throw does.
 _Noreturn void
 rt_throw(const char *msg)

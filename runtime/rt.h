@@ -148,6 +148,7 @@ int64_t rt_slicecopy(void *dst, int64_t dstlen, const void *src, int64_t srclen,
 // ---- panics (print Go's message and a goroutine trace, exit status 2) ----
 _Noreturn void rt_panic_bounds(int64_t kind, int64_t x, int64_t y, int64_t signedx);
 _Noreturn void rt_panic_nil(void);            // invalid memory address or nil pointer dereference
+_Noreturn void rt_panicwrap(const char *msg); // value method called through a nil *T: msg as is
 _Noreturn void rt_panic_divide(void);         // integer divide by zero
 _Noreturn void rt_panic_shift(void);          // negative shift amount
 _Noreturn void rt_panic(const RtType *t, void *data); // panic(v)

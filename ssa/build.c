@@ -564,8 +564,9 @@ nonnil(Value *p)
 {
 	switch (p->op) {
 	case OP_ALLOC: case OP_GLOBAL: case OP_FIELDADDR: case OP_INDEXADDR: case OP_PTRINDEX:
-	case OP_FREEVAR:
 		return true;
+	case OP_FREEVAR: // the address of a variable captured by reference, not a value
+		return p->aux && !type_identical(p->type, ((Obj *)p->aux)->type);
 	default:
 		return false;
 	}
