@@ -3190,8 +3190,11 @@ defer_wrapper(B *b, Node *call, bool isgo)
 		} else if (fun->kind == N_SELECTOR && fun->u.sel.sel.kind == SEL_IMETHOD) {
 			Selection *s = &fun->u.sel.sel;
 			kind = WRAP_IFACE;
-			vec_push(b->f->arena, vals,
-				 field_path(b, fun, fun->u.sel.x, s->path, s->npath, false));
+			Value *iv = field_path(b, fun, fun->u.sel.x, s->path, s->npath, false);
+			// the method value x.M is evaluated here: a nil x panics at the defer
+			// statement, before the arguments are evaluated
+			val1(b, OP_NILCHECK, NULL, fun, npos(fun), iv);
+			vec_push(b->f->arena, vals, iv);
 			call_args(b, call, &vals, ft);
 			rtype = results_type(ft);
 			auxint = s->index;
