@@ -2341,6 +2341,62 @@ store_lv(B *b, LValue *lv, Value *x)
 	}
 }
 
+// ---- the two phases of an assignment ----
+//
+// The spec evaluates the operands of the left side's index expressions and pointer
+// indirections, and the right side, first; then it assigns left to right. The nil check
+// of the last indirection and the bounds check of the last index belong to the
+// assignment itself: in `m[k], *p = 1, 2` with p nil, m[k] is stored before *p panics.
+// take_checks lifts those trailing checks out of the block after the left side's address
+// is computed, put_checks puts them back just before its store. Checks followed by a load
+// (p.q.r = v loads p.q, so p's check stays) are operand evaluation and stay in place.
+
+typedef VEC(Value *) CheckList;
+
+static bool
+is_addr_check(Value *v)
+{
+	return v->op == OP_NILCHECK || v->op == OP_BOUNDS;
+}
+
+// take_checks removes the checks made since index mark of block blk that no later
+// load or other effect depends on, and returns them (none when control flow moved on).
+static CheckList
+take_checks(B *b, Block *blk, int mark)
+{
+	CheckList l = {0};
+	if (!blk || b->cur != blk)
+		return l;
+	int from = mark;
+	for (int i = mark; i < blk->values.len; i++) {
+		Value *v = blk->values.v[i];
+		if (!(op_flags[v->op] & OF_PURE) && !is_addr_check(v))
+			from = i + 1;
+	}
+	int n = from;
+	for (int i = from; i < blk->values.len; i++) {
+		Value *v = blk->values.v[i];
+		if (is_addr_check(v))
+			vec_push(b->f->arena, l, v);
+		else
+			blk->values.v[n++] = v;
+	}
+	blk->values.len = n;
+	return l;
+}
+
+// put_checks appends the checks of l to the current block.
+static void
+put_checks(B *b, CheckList *l)
+{
+	if (!b->cur)
+		return;
+	for (int i = 0; i < l->len; i++) {
+		l->v[i]->block = b->cur;
+		vec_push(b->f->arena, b->cur->values, l->v[i]);
+	}
+}
+
 // is_new_var: a := declares the identifier n when its object has no storage yet.
 static bool
 is_new_var(B *b, Node *n)
@@ -2381,10 +2437,15 @@ assign_stmt(B *b, Node *n)
 	Value **vals = NEWARR(b->f->arena, Value *, nl);
 	LValue *lvs = NEWARR(b->f->arena, LValue, nl);
 	bool *isnew = NEWARR(b->f->arena, bool, nl);
+	CheckList *checks = NEWARR(b->f->arena, CheckList, nl);
 	for (int i = 0; i < nl; i++) {
 		isnew[i] = n->u.assign.define && is_new_var(b, lhs->v[i]);
-		if (!isnew[i])
-			lvs[i] = lvalue(b, lhs->v[i]);
+		if (isnew[i])
+			continue;
+		Block *blk = b->cur;
+		int mark = blk ? blk->values.len : 0;
+		lvs[i] = lvalue(b, lhs->v[i]);
+		checks[i] = take_checks(b, blk, mark);
 	}
 	if (rhs->len == 1 && nl > 1) {
 		Node *r = rhs->v[0];
@@ -2415,6 +2476,7 @@ assign_stmt(B *b, Node *n)
 		}
 		Value *x = lvs[i].kind == LV_BLANK ? vals[i] : convert(b, vals[i], lvs[i].type,
 									  rhs->len == nl ? rhs->v[i] : NULL);
+		put_checks(b, &checks[i]);
 		store_lv(b, &lvs[i], x);
 	}
 }
