@@ -4,7 +4,7 @@
 // (esc_build_locs, every function of the batch in turn) one per parameter and result and
 // one per local variable (every Obj read or written by GETVAR/SETVAR or moved to memory
 // by an ALLOC_VAR); then (esc_build_allocs, from each top-level function) one per
-// allocating value and result holders for calls, in block order, a func literal's own
+// allocating value and result holders for calls, in value id order, a func literal's own
 // allocations right after the literal's closure (gc walks its body there). A variable's
 // loop depth is the smallest Block.loopdepth among its SETVARs and ALLOC_VAR (its
 // declaration: the builder emits a SETVAR where a variable is declared); parameters have
@@ -336,32 +336,34 @@ encloses(Value *w, Value *v)
 	return ast_expr_contains(w->origin, v->origin);
 }
 
-// enclosing_first numbers, before the allocation at index i of blk, the allocations of
-// the same expression that enclose it. gc numbers allocations in pre-order (an
-// expression before its operands: the box of I(f(x)) before f's result, a call's
-// "... argument" slice before the conversions of its elements); the SSA holds them in
-// evaluation order, the enclosing ones later in the block (and innermost first).
+// enclosing_first numbers, before allocation v = byid[id], the allocations of the same
+// expression that enclose it. gc numbers allocations in pre-order (an expression before
+// its operands: the box of I(f(x)) before f's result, a call's "... argument" slice
+// before the conversions of its elements); the builder numbers values in evaluation
+// order, the enclosing ones later (and innermost first).
 static void
-enclosing_first(EscBatch *b, EscFn *e, Block *blk, int i)
+enclosing_first(EscBatch *b, EscFn *e, Value **byid, int nids, int id)
 {
 	enum { WINDOW = 256 }; // values of one statement: enclosing expressions are near
-	Value *v = blk->values.v[i];
+	Value *v = byid[id];
 	Value *outer[64];
 	int n = 0;
-	for (int k = i + 1; k < blk->values.len && k <= i + WINDOW && n < 64; k++) {
-		Value *w = blk->values.v[k];
-		if (makes_alloc_loc(w) && !e->alloc[w->id] && encloses(w, v))
+	for (int k = id + 1; k <= nids && k <= id + WINDOW && n < 64; k++) {
+		Value *w = byid[k];
+		if (w && makes_alloc_loc(w) && !e->alloc[w->id] && encloses(w, v))
 			outer[n++] = w;
 	}
 	while (n > 0) {
 		Value *w = outer[--n];
 		if (!e->alloc[w->id])
-			new_alloc_loc(b, e, w, blk);
+			new_alloc_loc(b, e, w, w->block);
 	}
 }
 
 // esc_build_allocs: phase 1, allocations and call result holders of e, and those of the
-// func literals e makes, each right after its closure (see the file comment).
+// func literals e makes, each right after its closure (see the file comment). Values
+// are taken in id order, the order in which the builder walked the statements (gc's):
+// block order would put the code after a loop before the blocks nested in its body.
 void
 esc_build_allocs(EscBatch *b, EscFn *e)
 {
@@ -369,42 +371,48 @@ esc_build_allocs(EscBatch *b, EscFn *e)
 	if (e->allocs_done)
 		return;
 	e->allocs_done = true;
+	Value **byid = NEWARR(b->arena, Value *, f->nvalues + 1);
 	for (int bi = 0; bi < f->blocks.len; bi++) {
 		Block *blk = f->blocks.v[bi];
 		if (!e->live[blk->id])
 			continue;
-		for (int i = 0; i < blk->values.len; i++) {
-			Value *v = blk->values.v[i];
-			if (makes_alloc_loc(v)) {
-				if (!e->alloc[v->id])
-					enclosing_first(b, e, blk, i);
-				if (!e->alloc[v->id])
-					new_alloc_loc(b, e, v, blk);
-				if (v->op == OP_MAKECLOSURE) {
-					EscFn *ce = ptrmap_get(&b->fninfo, v->aux);
-					if (ce)
-						esc_build_allocs(b, ce);
-				}
-			} else if (v->op == OP_ALLOC && v->auxint == ALLOC_VAR && val_obj(v)) {
-				EscLoc *l = esc_obj_loc(b, val_obj(v));
-				e->alloc[v->id] = l;
-				if (l && !l->heapwhy && l->kind == ELOC_VAR &&
-				    elem_size(v->type) > ESC_MAX_STACK_VAR)
-					l->heapwhy = "too large for stack";
+		for (int i = 0; i < blk->values.len; i++)
+			byid[blk->values.v[i]->id] = blk->values.v[i];
+	}
+	for (int id = 0; id <= f->nvalues; id++) {
+		Value *v = byid[id];
+		if (!v)
+			continue;
+		Block *blk = v->block;
+		if (makes_alloc_loc(v)) {
+			if (!e->alloc[v->id])
+				enclosing_first(b, e, byid, f->nvalues, id);
+			if (!e->alloc[v->id])
+				new_alloc_loc(b, e, v, blk);
+			if (v->op == OP_MAKECLOSURE) {
+				EscFn *ce = ptrmap_get(&b->fninfo, v->aux);
+				if (ce)
+					esc_build_allocs(b, ce);
 			}
-			if (has_restemps(v)) {
-				int n = 0;
-				if (v->type && v->type->kind == TY_TUPLE)
-					n = v->type->fields.len;
-				else if (v->type)
-					n = 1;
-				e->nrestemps[v->id] = n;
-				e->restemps[v->id] = NEWARR(b->arena, EscLoc *, n + 1);
-				for (int j = 0; j < n; j++) {
-					EscLoc *t = esc_new_loc(b, ELOC_TEMP, e, blk->loopdepth);
-					t->val = v;
-					e->restemps[v->id][j] = t;
-				}
+		} else if (v->op == OP_ALLOC && v->auxint == ALLOC_VAR && val_obj(v)) {
+			EscLoc *l = esc_obj_loc(b, val_obj(v));
+			e->alloc[v->id] = l;
+			if (l && !l->heapwhy && l->kind == ELOC_VAR &&
+			    elem_size(v->type) > ESC_MAX_STACK_VAR)
+				l->heapwhy = "too large for stack";
+		}
+		if (has_restemps(v)) {
+			int n = 0;
+			if (v->type && v->type->kind == TY_TUPLE)
+				n = v->type->fields.len;
+			else if (v->type)
+				n = 1;
+			e->nrestemps[v->id] = n;
+			e->restemps[v->id] = NEWARR(b->arena, EscLoc *, n + 1);
+			for (int j = 0; j < n; j++) {
+				EscLoc *t = esc_new_loc(b, ELOC_TEMP, e, blk->loopdepth);
+				t->val = v;
+				e->restemps[v->id][j] = t;
 			}
 		}
 	}
