@@ -3777,6 +3777,35 @@ close_scope(void)
 	tc.scope = tc.scope->parent;
 }
 
+// mark_assigned marks the variable whose own storage an assignment to e writes as
+// reassigned: x for x, x.f and x[i] with x an array (through parens), but nothing when
+// e writes through a pointer, a slice or a map. gc counts x.f = v and x[i] = v as
+// assignments of x (a closure then captures x by reference).
+static void
+mark_assigned(Node *e)
+{
+	for (;;) {
+		e = unparen(e);
+		if (!e)
+			return;
+		if (e->kind == N_IDENT) {
+			if (e->u.ident.obj && e->u.ident.obj->kind == OBJ_VAR)
+				e->u.ident.obj->flags |= OBJF_REASSIGNED;
+			return;
+		}
+		Node *x = e->kind == N_SELECTOR ? e->u.sel.x : e->kind == N_INDEX ? e->u.index.x : NULL;
+		Type *xu = x && x->type ? type_under(x->type) : NULL;
+		if (!xu)
+			return;
+		if (e->kind == N_SELECTOR &&
+		    (e->u.sel.sel.kind != SEL_FIELD || e->u.sel.sel.indirect || xu->kind == TY_POINTER))
+			return;
+		if (e->kind == N_INDEX && xu->kind != TY_ARRAY)
+			return;
+		e = x;
+	}
+}
+
 static Obj *
 new_local(Sym *name, Pos pos, Type *t, Node *decl)
 {
@@ -3822,8 +3851,7 @@ lhs_expr(Node *e, bool compound)
 	if (x.mode == M_INVALID)
 		return ty_invalid;
 	if (x.mode == M_VAR) {
-		if (eu && eu->kind == N_IDENT && eu->u.ident.obj)
-			eu->u.ident.obj->flags |= OBJF_REASSIGNED;
+		mark_assigned(eu);
 		return x.type;
 	}
 	if (x.mode == M_MAPINDEX)
@@ -3861,9 +3889,7 @@ assign_stmt(Node *s)
 		Type *lt = lhs_expr(lhs->v[0], true);
 		if (x.mode == M_INVALID || !lt)
 			return;
-		Node *eu = unparen(lhs->v[0]);
-		if (eu && eu->kind == N_IDENT && eu->u.ident.obj)
-			eu->u.ident.obj->flags |= OBJF_REASSIGNED;
+		mark_assigned(lhs->v[0]);
 		if (x.mode != M_INVALID && type_is_untyped(x.type)) {
 			tc_convert_untyped(&x, lt);
 			tc_set_type(rhs->v[0], lt);
@@ -4457,6 +4483,9 @@ range_stmt(Node *s, Node *label)
 				continue;
 			}
 			Obj *o = new_local(e->u.ident.name, e->pos, ts[i] ? ts[i] : ty_invalid, s);
+			// one variable for the whole loop (Go 1.19), assigned at every iteration:
+			// gc counts that as a reassignment (closures capture it by reference)
+			o->flags |= OBJF_REASSIGNED;
 			e->u.ident.obj = o;
 			e->type = o->type;
 		} else {
@@ -4771,9 +4800,7 @@ check_stmt(Node *s)
 			break;
 		}
 		lhs_expr(s->u.incdec.x, true);
-		Node *eu = unparen(s->u.incdec.x);
-		if (eu && eu->kind == N_IDENT && eu->u.ident.obj)
-			eu->u.ident.obj->flags |= OBJF_REASSIGNED;
+		mark_assigned(s->u.incdec.x);
 		break;
 	}
 	case N_ASSIGN:
