@@ -29,7 +29,7 @@
 #include "frontend/frontend.h"
 #include "runtime/rt.h"
 
-enum { MAX_BITMAP_WORDS = 1 << 24 }; // largest pointer bitmap emitted (128 MB of pointers)
+enum { MAX_BITMAP_WORDS = 1 << 28 }; // largest pointer bitmap emitted (2 GB of pointer data)
 
 typedef struct TypeCache {
 	unsigned gen;      // Cg.gen this entry belongs to
@@ -502,10 +502,9 @@ cstring(Cg *c, const char *s, const char *name)
 static LLVMValueRef
 bitmap_global(Cg *c, const uint8_t *mask, int64_t nbytes)
 {
-	LLVMValueRef *bytes = NEWARR(c->arena, LLVMValueRef, nbytes);
-	for (int64_t i = 0; i < nbytes; i++)
-		bytes[i] = LLVMConstInt(c->t_i8, mask[i], false);
-	LLVMValueRef init = LLVMConstArray2(c->t_i8, bytes, (uint64_t)nbytes);
+	// a data array, not one constant per byte: big types have megabytes of bitmap
+	LLVMValueRef init = LLVMConstStringInContext2(c->ctx, (const char *)mask, (size_t)nbytes,
+						      true);
 	LLVMValueRef g = LLVMAddGlobal(c->mod, LLVMTypeOf(init), "gcbits");
 	LLVMSetInitializer(g, init);
 	LLVMSetGlobalConstant(g, true);
@@ -619,7 +618,7 @@ cg_typedesc(Cg *c, Type *t)
 	Type *u = type_under(t);
 	int64_t size = type_size(t), pd = ptrdata(t);
 	LLVMValueRef bits = NULL;
-	if (pd > MAX_BITMAP_WORDS * 8) {
+	if (pd > (int64_t)MAX_BITMAP_WORDS * 8) {
 		error_at(c->f ? c->f->pos : (Pos){0},
 			 "not supported: type %s is too large (%lld bytes of pointers)",
 			 type_string(t), (long long)pd);

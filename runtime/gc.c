@@ -287,12 +287,22 @@ scan_object(uintptr_t base, Span *s, void (*fn)(uintptr_t word, uintptr_t at))
 			fn(*(uintptr_t *)(base + off), base + off);
 		return;
 	}
-	uint64_t n = bytes / t->size;
+	uint64_t n = bytes / t->size, nw = t->ptrdata / 8;
 	for (uint64_t e = 0; e < n; e++) {
 		uintptr_t eb = base + e * t->size;
-		for (uint64_t k = 0; k < t->ptrdata / 8; k++)
-			if ((t->gcdata[k >> 3] >> (k & 7)) & 1)
-				fn(*(uintptr_t *)(eb + k * 8), eb + k * 8);
+		// the bitmap 64 words at a time: big types are mostly pointer-free runs
+		for (uint64_t w = 0; w < nw; w += 64) {
+			uint64_t v = 0, nb = nw - w < 64 ? (nw - w + 7) / 8 : 8;
+			memcpy(&v, t->gcdata + w / 8, nb);
+			if (nw - w < 64)
+				v &= ((uint64_t)1 << (nw - w)) - 1;
+			while (v != 0) {
+				unsigned b = (unsigned)__builtin_ctzll(v);
+				v &= v - 1;
+				uintptr_t at = eb + (w + b) * 8;
+				fn(*(uintptr_t *)at, at);
+			}
+		}
 	}
 }
 
