@@ -377,6 +377,7 @@ cg_gocall(Cg *c, Value *v, LLVMTypeRef fty, LLVMValueRef fn, LLVMValueRef *lead,
 	LLVMValueRef call = LLVMBuildCall2(c->b, fty, fn, args, np, name);
 	if (out) {
 		c->memvals[v->id] = out;
+		c->memown[v->id] = true;
 		return NULL;
 	}
 	return call;

@@ -9,12 +9,27 @@
 // is the LLVM block that *ends* the pred (checks split SSA blocks into several LLVM
 // blocks: a cold "panic" block and an "ok" continuation).
 //
-// Big aggregates: a LOAD of more than BIG_AGG bytes whose every use is a STORE (the
-// stored value), an EXTRACT or a MAKEIFACE is not turned into an LLVM first-class load
-// (LLVM handles those badly: an [10000 x i64] load takes seconds at -O2) but copied with
-// memcpy into an entry-block temporary (Cg.memvals); its uses read the temporary. This is
-// sound because a non-phi use always sees the most recent execution of its definition,
-// which is what the temporary holds. Stores of big zero values become memsets.
+// Big values (cg_byref: aggregates of more than CG_BIG bytes) live in memory where they
+// can: LLVM handles first-class aggregates badly (a [10000 x i64] load takes seconds at
+// -O2, a [8192 x i8] argument gigabytes). Cg.memvals[v] is then the address of memory
+// holding v and cg_value(v) is NULL:
+//   - PARAM: the by-reference argument (codegen.h); FREEVAR: the closure object's field;
+//     ASSERT: the interface's box (none of these is ever written);
+//   - CALL, CALLCLOSURE, CALLIFACE: the caller's slot for the results (cgcall.c);
+//   - TUPLE, INSERT, ASSERT2, MAPINDEX2: a stack slot filled field by field (INSERT
+//     updates its operand's slot in place when that is the operand's only use);
+//   - EXTRACT, COPY of a value in memory: the part of, or the same, memory;
+//   - LOAD, MAPINDEX, MAPITERKEY, MAPITERELEM: a memcpy into an entry-block temporary, but
+//     only when every use reads memory (Cg.memok), else a first-class load as before.
+// Uses that read memory: STORE (memcpy), EXTRACT (a load of the field), calls (the address
+// is the argument), MAKEIFACE, MAKECLOSURE, METHODVALUE, map keys and elements, ==/!=
+// (rt_memequal), TUPLE and INSERT operands, and a return through the result pointer. Any
+// other use (a phi argument, a conversion) loads a first-class value at the use (in cgcall.c's
+// cg_value; for a phi, at the end of the pred). This is sound because a non-phi use
+// always sees the most recent execution of its definition, which is what the memory holds:
+// a path from a definition to a use that re-executes one of the definition's operands'
+// definitions without re-executing the definition contradicts dominance. Stores of big
+// zero values become memsets.
 //
 // Go semantics handled here rather than by LLVM: integer division by zero panics and
 // MinInt / -1 wraps (x / -1 = -x, x % -1 = 0) instead of trapping; shifts by counts >=
@@ -155,6 +170,7 @@ cg_load_big(Cg *c, Value *v, LLVMValueRef p)
 	LLVMValueRef tmp = cg_alloca(c, cg_type(c, v->type), al, vname(c, v));
 	LLVMBuildMemCpy(c->b, tmp, al, p, al, i64c(c, cg_sizeof(c, v->type)));
 	c->memvals[v->id] = tmp;
+	c->memown[v->id] = true;
 }
 
 static bool
@@ -170,7 +186,8 @@ mem_capable(Value *v)
 	switch (v->op) {
 	case OP_LOAD: case OP_PARAM: case OP_CALL: case OP_CALLCLOSURE: case OP_CALLIFACE:
 	case OP_EXTRACT: case OP_COPY: case OP_TUPLE: case OP_FREEVAR: case OP_ASSERT:
-	case OP_MAPINDEX: case OP_MAPITERKEY: case OP_MAPITERELEM:
+	case OP_ASSERT2: case OP_INSERT: case OP_MAPINDEX: case OP_MAPINDEX2: case OP_MAPITERKEY:
+	case OP_MAPITERELEM:
 		return true;
 	default:
 		return false;
@@ -186,6 +203,7 @@ friendly_use(Cg *c, Value *v, int k)
 	case OP_STORE:
 		return k == 1;
 	case OP_EXTRACT: case OP_METHODVALUE: case OP_COPY: case OP_TUPLE: case OP_MAKECLOSURE:
+	case OP_INSERT:
 	case OP_CALL: case OP_CALLCLOSURE: case OP_CALLIFACE: case OP_CALLRT:
 		return true;
 	case OP_EQ: case OP_NE:
@@ -1208,6 +1226,33 @@ check_sizes(Cg *c, Func *f)
 	}
 }
 
+// emit_insert_big lowers INSERT of a big aggregate in memory: a copy of arg0 with field
+// (or element) auxint set to arg1. When arg0 is used only here and lives in a stack slot
+// of its own, the slot is updated in place (no other use can see the old value), so a
+// chain of INSERTs building a literal fills one slot.
+static LLVMValueRef
+emit_insert_big(Cg *c, Value *v)
+{
+	Value *x = v->args[0];
+	LLVMTypeRef lt = cg_type(c, v->type);
+	LLVMValueRef m = memval(c, x);
+	if (!m || !c->memown[x->id] || x->uses != 1) {
+		m = cg_alloca(c, lt, cg_alignof(c, v->type), vname(c, v));
+		store_value(c, v->type, x, m);
+	}
+	uint64_t n = LLVMGetTypeKind(lt) == LLVMStructTypeKind ? LLVMCountStructElementTypes(lt)
+							      : LLVMGetArrayLength2(lt);
+	if (v->auxint >= 0 && (uint64_t)v->auxint < n) { // else after a failing check
+		LLVMValueRef idx[2] = {LLVMConstInt(c->t_i32, 0, false),
+				       LLVMConstInt(c->t_i32, (uint64_t)v->auxint, false)};
+		LLVMValueRef p = LLVMBuildInBoundsGEP2(c->b, lt, m, idx, 2, "");
+		store_value(c, v->args[1]->type, v->args[1], p);
+	}
+	c->memvals[v->id] = m;
+	c->memown[v->id] = true;
+	return NULL;
+}
+
 static LLVMValueRef
 emit_value(Cg *c, Value *v)
 {
@@ -1364,6 +1409,8 @@ emit_value(Cg *c, Value *v)
 		return LLVMBuildExtractValue(B, arg(c, v, 0), (unsigned)v->auxint, vname(c, v));
 	}
 	case OP_INSERT:
+		if (is_big(c, v->type))
+			return emit_insert_big(c, v);
 		if (!agg_index_ok(arg(c, v, 0), v->auxint))
 			return arg(c, v, 0);
 		return LLVMBuildInsertValue(B, arg(c, v, 0), arg(c, v, 1), (unsigned)v->auxint,
@@ -1376,6 +1423,7 @@ emit_value(Cg *c, Value *v)
 				store_value(c, v->args[i]->type, v->args[i],
 					    LLVMBuildStructGEP2(B, tt, m, (unsigned)i, ""));
 			c->memvals[v->id] = m;
+			c->memown[v->id] = true;
 			return NULL;
 		}
 		LLVMValueRef t = LLVMGetUndef(cg_type(c, v->type));
@@ -1541,6 +1589,7 @@ cg_emit_func(Cg *c, Func *f)
 		c->sret = LLVMGetParam(c->fn, LLVMCountParams(c->fn) - 1);
 	c->memok = find_memvals(c, f);
 	c->memvals = NEWARR(f->arena, LLVMValueRef, f->nvalues + 1);
+	c->memown = NEWARR(f->arena, bool, f->nvalues + 1);
 	c->frame = NULL;
 	int nerr = diag_nerrors();
 	check_sizes(c, f);

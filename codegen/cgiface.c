@@ -719,6 +719,29 @@ cg_emit_assert(Cg *c, Value *v)
 		}
 		return unbox(c, t, data);
 	}
+	if (cg_byref(c, v->type)) {
+		// a big (value, ok) in a stack slot: zero, or a copy of the box, and ok
+		LLVMTypeRef tt = cg_type(c, v->type);
+		unsigned al = (unsigned)cg_alignof(c, v->type);
+		LLVMValueRef m = cg_alloca(c, tt, al, "assert");
+		LLVMBuildMemSet(B, m, LLVMConstInt(c->t_i8, 0, false),
+				i64c(c, cg_sizeof(c, v->type)), al);
+		LLVMBasicBlockRef yes = LLVMAppendBasicBlockInContext(c->ctx, c->fn, "isT");
+		LLVMBasicBlockRef done = LLVMAppendBasicBlockInContext(c->ctx, c->fn, "asserted");
+		LLVMBuildCondBr(B, ok1, yes, done);
+		LLVMPositionBuilderAtEnd(B, yes);
+		if (v->auxint != 1 && type_size(t) > 0)
+			LLVMBuildMemCpy(B, LLVMBuildStructGEP2(B, tt, m, 0, ""),
+					(unsigned)type_align(t), data, (unsigned)type_align(t),
+					i64c(c, type_size(t)));
+		LLVMBuildBr(B, done);
+		LLVMPositionBuilderAtEnd(B, done);
+		LLVMBuildStore(B, LLVMBuildZExt(B, ok1, c->t_i8, ""),
+			       LLVMBuildStructGEP2(B, tt, m, 1, ""));
+		c->memvals[v->id] = m;
+		c->memown[v->id] = true;
+		return NULL;
+	}
 	if (v->auxint == 1) // only ok is used
 		return mktuple(c, v->type, LLVMConstNull(cg_type(c, t)), ok1);
 	LLVMBasicBlockRef from = LLVMGetInsertBlock(B);

@@ -100,6 +100,23 @@ cg_emit_mapop(Cg *c, Value *v)
 				     key_addr(c, v->args[1]), ok};
 		LLVMValueRef p = cg_rtcall(c, "rt_mapaccess2", c->t_ptr, a, 4);
 		Type *et = v->type->fields.v[0].type;
+		if (cg_byref(c, v->type)) {
+			// a big (elem, ok) in a stack slot
+			LLVMTypeRef tt = cg_type(c, v->type);
+			LLVMValueRef m = cg_alloca(c, tt, cg_alignof(c, v->type), "elemok");
+			if (type_size(et) > 0)
+				LLVMBuildMemCpy(B, LLVMBuildStructGEP2(B, tt, m, 0, ""),
+						(unsigned)type_align(et), p, (unsigned)type_align(et),
+						LLVMConstInt(c->t_i64, (uint64_t)type_size(et), false));
+			LLVMValueRef okv = LLVMBuildLoad2(B, c->t_i64, ok, "");
+			okv = LLVMBuildZExt(B, LLVMBuildICmp(B, LLVMIntNE, okv,
+							     LLVMConstInt(c->t_i64, 0, false), ""),
+					    c->t_i8, "");
+			LLVMBuildStore(B, okv, LLVMBuildStructGEP2(B, tt, m, 1, ""));
+			c->memvals[v->id] = m;
+			c->memown[v->id] = true;
+			return NULL;
+		}
 		LLVMValueRef r = LLVMGetUndef(cg_type(c, v->type));
 		r = LLVMBuildInsertValue(B, r, load_t(c, et, p), 0, "");
 		LLVMValueRef okv = LLVMBuildLoad2(B, c->t_i64, ok, "");

@@ -112,6 +112,7 @@ typedef struct Cg {
 	LLVMTypeRef closty;          // closure object layout for FREEVAR, or NULL
 	LLVMValueRef *memvals;       // by ValueID: big LOADs kept in a stack copy (see cgfunc.c)
 	bool *memok;                 // by ValueID: this big LOAD may be kept in a stack copy
+	bool *memown;                // by ValueID: memvals[id] is a stack slot of v's own
 	void *iface;                 // cgiface.c's state (itab cache), NULL until first use
 	LLVMValueRef frame;          // cgdefer.c: the frame record of the function, or NULL
 	LLVMValueRef sret;           // the hidden result pointer (cg_sret), or NULL
