@@ -181,6 +181,43 @@ recv_type(FuncInfo *info)
 	return info && info->recv ? info->recv->type : NULL;
 }
 
+static void
+param_attr(Cg *c, LLVMValueRef fn, unsigned i, const char *attr, uint64_t val)
+{
+	unsigned kind = LLVMGetEnumAttributeKindForName(attr, strlen(attr));
+	LLVMAddAttributeAtIndex(fn, i + 1, LLVMCreateEnumAttribute(c->ctx, kind, val));
+}
+
+// by_ref_attrs tells LLVM what codegen.h's convention promises about the pointers of big
+// parameters and results of fn (signature sig, receiver recv, context first when ctx):
+// nothing else changes the memory while fn runs, and fn keeps no pointer to it; fn only
+// reads a parameter's memory.
+static void
+by_ref_attrs(Cg *c, LLVMValueRef fn, Type *sig, Type *recv, bool ctx)
+{
+	Type *u = type_under(sig);
+	unsigned k = ctx;
+	for (int i = -1; i < u->fields.len; i++, k++) {
+		Type *t = i < 0 ? recv : u->fields.v[i].type;
+		if (!t) {
+			k--;
+			continue;
+		}
+		if (!cg_byref(c, t))
+			continue;
+		param_attr(c, fn, k, "noalias", 0);
+		param_attr(c, fn, k, "nocapture", 0);
+		param_attr(c, fn, k, "readonly", 0);
+		param_attr(c, fn, k, "dereferenceable", (uint64_t)cg_sizeof(c, t));
+	}
+	if (cg_sret(c, sig)) {
+		param_attr(c, fn, k, "noalias", 0);
+		param_attr(c, fn, k, "nocapture", 0);
+		param_attr(c, fn, k, "dereferenceable",
+			   LLVMABISizeOfType(c->td, cg_restype(c, sig)));
+	}
+}
+
 // cg_declare_func declares the LLVM function of f (see codegen.h for the convention).
 LLVMValueRef
 cg_declare_func(Cg *c, Func *f)
@@ -198,6 +235,8 @@ cg_declare_func(Cg *c, Func *f)
 	LLVMSetLinkage(fn, exported ? LLVMExternalLinkage : LLVMInternalLinkage);
 	add_attr(c, fn, "nounwind");
 	cg_func_attrs(c, fn); // frame pointer, no tail calls (cgiface.c)
+	if (f->info)
+		by_ref_attrs(c, fn, f->info->type, recv_type(f->info), f->isclosure);
 	if (f->isclosure)
 		LLVMSetValueName2(LLVMGetParam(fn, 0), "context", 7);
 	return fn;

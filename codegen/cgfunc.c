@@ -13,12 +13,13 @@
 // can: LLVM handles first-class aggregates badly (a [10000 x i64] load takes seconds at
 // -O2, a [8192 x i8] argument gigabytes). Cg.memvals[v] is then the address of memory
 // holding v and cg_value(v) is NULL:
-//   - PARAM: the by-reference argument (codegen.h); FREEVAR: the closure object's field;
-//     ASSERT: the interface's box (none of these is ever written);
+//   - PARAM: the by-reference argument (codegen.h); FREEVAR: the closure object's field
+//     (never written after MAKECLOSURE);
 //   - CALL, CALLCLOSURE, CALLIFACE: the caller's slot for the results (cgcall.c);
 //   - TUPLE, INSERT, ASSERT2, MAPINDEX2: a stack slot filled field by field (INSERT
 //     updates its operand's slot in place when that is the operand's only use);
 //   - EXTRACT, COPY of a value in memory: the part of, or the same, memory;
+//   - ASSERT: a memcpy of the box into an entry-block temporary;
 //   - LOAD, MAPINDEX, MAPITERKEY, MAPITERELEM: a memcpy into an entry-block temporary, but
 //     only when every use reads memory (Cg.memok), else a first-class load as before.
 // Uses that read memory: STORE (memcpy), EXTRACT (a load of the field), calls (the address

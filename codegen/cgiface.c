@@ -714,7 +714,8 @@ cg_emit_assert(Cg *c, Value *v)
 		LLVMValueRef a[4] = {cg_typedesc(c, xt), dyn, want, LLVMConstNull(c->t_ptr)};
 		cg_panic_if(c, LLVMBuildNot(B, ok1, ""), "rt_panic_typeassert", a, 4);
 		if (cg_byref(c, t)) {
-			c->memvals[v->id] = data; // boxes are never written after MAKEIFACE
+			// a copy: a stack box is written again when its MAKEIFACE runs again
+			cg_load_big(c, v, data);
 			return NULL;
 		}
 		return unbox(c, t, data);

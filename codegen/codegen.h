@@ -16,11 +16,11 @@
 //   - Big values (cg_byref: arrays, structs and result tuples of more than CG_BIG bytes)
 //     cross calls by reference: a big parameter is a `ptr` to memory holding the value,
 //     which nobody writes while the call runs (a copy the caller owns, or memory that is
-//     never written: a closure object's field, an interface box) and which the callee
-//     only reads, never captures; big results (the single result, or the tuple of all
-//     results) are written through a hidden `ptr` parameter after all the others (and
-//     after the context) to fresh caller memory, and the function returns void
-//     (cg_sret). Wrappers forward both pointers unchanged.
+//     never written: a closure object's field) and which the callee only reads, never
+//     captures (LLVM: noalias nocapture readonly); big results (the single result, or
+//     the tuple of all results) are written through a hidden `ptr` parameter after all
+//     the others to fresh caller memory, and the function returns void (cg_sret).
+//     Wrappers forward both pointers unchanged.
 //   - A func value is a pointer to a closure object {ptr fn, captured...}. Calling a func
 //     value loads fn and calls it with the closure pointer as a hidden first parameter
 //     ("context"). Only func literals with captures (Func.isclosure) take the context in
