@@ -796,6 +796,11 @@ cg_emit_callrt(Cg *c, Value *v)
 	LLVMValueRef r = cg_rtcall(c, name, ret, args.v, args.len);
 	if (is_noreturn_rt(name))
 		return v->type ? LLVMGetUndef(cg_type(c, v->type)) : NULL;
+	if (out && cg_byref(c, v->type)) {
+		c->memvals[v->id] = out; // a big result stays in its slot (cgfunc.c)
+		c->memown[v->id] = true;
+		return NULL;
+	}
 	if (out)
 		return LLVMBuildLoad2(c->b, cg_type(c, v->type), out,
 				      v->name ? v->name->name : "");

@@ -15,7 +15,7 @@
 // holding v and cg_value(v) is NULL:
 //   - PARAM: the by-reference argument (codegen.h); FREEVAR: the closure object's field
 //     (never written after MAKECLOSURE);
-//   - CALL, CALLCLOSURE, CALLIFACE: the caller's slot for the results (cgcall.c);
+//   - CALL, CALLCLOSURE, CALLIFACE, CALLRT: the caller's slot for the results (cgcall.c);
 //   - TUPLE, INSERT, ASSERT2, MAPINDEX2: a stack slot filled field by field (INSERT
 //     updates its operand's slot in place when that is the operand's only use);
 //   - EXTRACT, COPY of a value in memory: the part of, or the same, memory;
@@ -186,6 +186,7 @@ mem_capable(Value *v)
 {
 	switch (v->op) {
 	case OP_LOAD: case OP_PARAM: case OP_CALL: case OP_CALLCLOSURE: case OP_CALLIFACE:
+	case OP_CALLRT:
 	case OP_EXTRACT: case OP_COPY: case OP_TUPLE: case OP_FREEVAR: case OP_ASSERT:
 	case OP_ASSERT2: case OP_INSERT: case OP_MAPINDEX: case OP_MAPINDEX2: case OP_MAPITERKEY:
 	case OP_MAPITERELEM:
