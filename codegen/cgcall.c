@@ -3,8 +3,10 @@
 // the table that maps std package functions (fmt.Println ...) onto runtime functions, and
 // the helpers every op lowering uses (allocas, panicking checks, bool conversions).
 //
-// Go-to-Go calls pass LLVM values of the Go types (aggregates as first-class values) and
-// return void, one value or an anonymous struct (codegen.h states the convention). The
+// Go-to-Go calls pass LLVM values of the Go types and return void, one value or an
+// anonymous struct, except that big values (more than CG_BIG bytes) go by reference: a
+// big argument as the address of memory holding it, big results through a hidden last
+// pointer to a stack slot of the caller (codegen.h states the convention). The
 // runtime is C, so calls into it follow rt.h's rule: only scalars cross (string -> ptr,
 // len; slice -> ptr, len, cap; interface -> type, data; integers widened to i64; other
 // aggregates by address), results are scalars, RtString, or written through an
@@ -26,11 +28,19 @@
 
 // ---- small helpers ----
 
-// cg_value returns the LLVM value of SSA value v, which must already be emitted.
+// cg_value returns the LLVM value of SSA value v, which must already be emitted; a big
+// value kept in memory is loaded at the builder's position.
 LLVMValueRef
 cg_value(Cg *c, Value *v)
 {
 	LLVMValueRef x = c->vals[v->id];
+	LLVMValueRef m = c->memvals ? c->memvals[v->id] : NULL;
+	if (!x && m) {
+		// a big value kept in memory (cgfunc.c) where a first-class value is needed
+		LLVMValueRef l = LLVMBuildLoad2(c->b, cg_type(c, v->type), m, "");
+		LLVMSetAlignment(l, (unsigned)cg_alignof(c, v->type));
+		return l;
+	}
 	if (!x)
 		fatal_at(v->pos, "codegen: %s: v%d (%s) used before it is defined", c->f->name,
 			 v->id, op_name[v->op]);
@@ -171,6 +181,43 @@ recv_type(FuncInfo *info)
 	return info && info->recv ? info->recv->type : NULL;
 }
 
+static void
+param_attr(Cg *c, LLVMValueRef fn, unsigned i, const char *attr, uint64_t val)
+{
+	unsigned kind = LLVMGetEnumAttributeKindForName(attr, strlen(attr));
+	LLVMAddAttributeAtIndex(fn, i + 1, LLVMCreateEnumAttribute(c->ctx, kind, val));
+}
+
+// by_ref_attrs tells LLVM what codegen.h's convention promises about the pointers of big
+// parameters and results of fn (signature sig, receiver recv, context first when ctx):
+// nothing else changes the memory while fn runs, and fn keeps no pointer to it; fn only
+// reads a parameter's memory.
+static void
+by_ref_attrs(Cg *c, LLVMValueRef fn, Type *sig, Type *recv, bool ctx)
+{
+	Type *u = type_under(sig);
+	unsigned k = ctx;
+	for (int i = -1; i < u->fields.len; i++, k++) {
+		Type *t = i < 0 ? recv : u->fields.v[i].type;
+		if (!t) {
+			k--;
+			continue;
+		}
+		if (!cg_byref(c, t))
+			continue;
+		param_attr(c, fn, k, "noalias", 0);
+		param_attr(c, fn, k, "nocapture", 0);
+		param_attr(c, fn, k, "readonly", 0);
+		param_attr(c, fn, k, "dereferenceable", (uint64_t)cg_sizeof(c, t));
+	}
+	if (cg_sret(c, sig)) {
+		param_attr(c, fn, k, "noalias", 0);
+		param_attr(c, fn, k, "nocapture", 0);
+		param_attr(c, fn, k, "dereferenceable",
+			   LLVMABISizeOfType(c->td, cg_restype(c, sig)));
+	}
+}
+
 // cg_declare_func declares the LLVM function of f (see codegen.h for the convention).
 LLVMValueRef
 cg_declare_func(Cg *c, Func *f)
@@ -188,6 +235,8 @@ cg_declare_func(Cg *c, Func *f)
 	LLVMSetLinkage(fn, exported ? LLVMExternalLinkage : LLVMInternalLinkage);
 	add_attr(c, fn, "nounwind");
 	cg_func_attrs(c, fn); // frame pointer, no tail calls (cgiface.c)
+	if (f->info)
+		by_ref_attrs(c, fn, f->info->type, recv_type(f->info), f->isclosure);
 	if (f->isclosure)
 		LLVMSetValueName2(LLVMGetParam(fn, 0), "context", 7);
 	return fn;
@@ -205,9 +254,10 @@ cg_func_of(Cg *c, Obj *o)
 }
 
 static bool
-has_context(LLVMValueRef fn, FuncInfo *info)
+has_context(Cg *c, LLVMValueRef fn, FuncInfo *info)
 {
-	unsigned want = (unsigned)type_under(info->type)->fields.len + (info->recv != NULL);
+	unsigned want = (unsigned)type_under(info->type)->fields.len + (info->recv != NULL) +
+			cg_sret(c, info->type);
 	return LLVMCountParams(fn) == want + 1;
 }
 
@@ -317,26 +367,59 @@ coerce(Cg *c, LLVMValueRef x, LLVMTypeRef want, Pos pos)
 	fatal_at(pos, "codegen: %s: argument of type %s", c->f->name, msg);
 }
 
-static LLVMValueRef
-call_fn(Cg *c, Value *v, LLVMTypeRef fty, LLVMValueRef fn, LLVMValueRef ctx, int first)
+// cg_gocall calls fn (of type fty) in the Go ABI with the leading arguments lead (a
+// context, an interface call's data word) followed by v's arguments from index first: big
+// arguments by the address of memory holding them (cg_value_addr: a stack copy, or the
+// unchanging memory a big value already lives in), and, when v's result is big, a fresh
+// stack slot for the results that then holds v (Cg.memvals). Returns the call, or NULL
+// for a result kept in memory.
+LLVMValueRef
+cg_gocall(Cg *c, Value *v, LLVMTypeRef fty, LLVMValueRef fn, LLVMValueRef *lead, int nlead,
+	  int first)
 {
 	unsigned np = LLVMCountParamTypes(fty);
 	LLVMTypeRef *ps = NEWARR(c->arena, LLVMTypeRef, np + 1);
 	LLVMGetParamTypes(fty, ps);
-	int nargs = v->nargs - first + (ctx != NULL);
+	bool sret = v->type && cg_byref(c, v->type);
+	int nargs = nlead + v->nargs - first + sret;
 	if ((unsigned)nargs != np)
 		fatal_at(v->pos, "codegen: %s: call with %d arguments, callee takes %u",
 			 c->f->name, nargs, np);
 	LLVMValueRef *args = NEWARR(c->arena, LLVMValueRef, np + 1);
 	int k = 0;
-	if (ctx)
-		args[k++] = ctx;
-	for (int i = first; i < v->nargs; i++, k++)
-		args[k] = coerce(c, cg_value(c, v->args[i]), ps[k], v->pos);
-	LLVMTypeRef ret = LLVMGetReturnType(fty);
-	const char *name = v->name && LLVMGetTypeKind(ret) != LLVMVoidTypeKind ? v->name->name
-										 : "";
-	return LLVMBuildCall2(c->b, fty, fn, args, np, name);
+	for (int i = 0; i < nlead; i++, k++)
+		args[k] = lead[i];
+	for (int i = first; i < v->nargs; i++, k++) {
+		Value *a = v->args[i];
+		if (cg_byref(c, a->type)) {
+			if (ps[k] != c->t_ptr)
+				fatal_at(v->pos, "codegen: %s: big argument %d of a call by value",
+					 c->f->name, i);
+			args[k] = cg_value_addr(c, a);
+		} else {
+			args[k] = coerce(c, cg_value(c, a), ps[k], v->pos);
+		}
+	}
+	const char *name = v->name ? v->name->name : "";
+	LLVMValueRef out = NULL;
+	if (sret) {
+		LLVMTypeRef ret = LLVMGetReturnType(fty);
+		if (LLVMGetTypeKind(ret) != LLVMVoidTypeKind || ps[k] != c->t_ptr)
+			fatal_at(v->pos, "codegen: %s: big result of a call by value", c->f->name);
+		out = cg_alloca(c, cg_type(c, v->type), cg_alignof(c, v->type),
+				*name ? name : "res");
+		args[k++] = out;
+		name = "";
+	} else if (LLVMGetTypeKind(LLVMGetReturnType(fty)) == LLVMVoidTypeKind) {
+		name = "";
+	}
+	LLVMValueRef call = LLVMBuildCall2(c->b, fty, fn, args, np, name);
+	if (out) {
+		c->memvals[v->id] = out;
+		c->memown[v->id] = true;
+		return NULL;
+	}
+	return call;
 }
 
 // ---- std externs ----
@@ -587,9 +670,9 @@ cg_emit_call(Cg *c, Value *v)
 	}
 	LLVMTypeRef fty = LLVMGlobalGetValueType(fn);
 	LLVMValueRef ctx = NULL;
-	if (o->func && has_context(fn, o->func))
+	if (o->func && has_context(c, fn, o->func))
 		ctx = LLVMConstNull(c->t_ptr);
-	return call_fn(c, v, fty, fn, ctx, 0);
+	return cg_gocall(c, v, fty, fn, &ctx, ctx != NULL, 0);
 }
 
 // cg_emit_callclosure lowers CALLCLOSURE: load the code pointer from the closure object
@@ -603,7 +686,7 @@ cg_emit_callclosure(Cg *c, Value *v)
 	cg_panic_if(c, isnil, "rt_panic_nil", NULL, 0);
 	LLVMValueRef code = LLVMBuildLoad2(c->b, c->t_ptr, clo, "fn");
 	LLVMTypeRef fty = cg_functype(c, fv->type, NULL, true);
-	return call_fn(c, v, fty, code, clo, 1);
+	return cg_gocall(c, v, fty, code, &clo, 1, 1);
 }
 
 // ---- runtime calls ----
@@ -697,12 +780,27 @@ cg_emit_callrt(Cg *c, Value *v)
 		out = cg_alloca(c, cg_type(c, v->type), type_align(v->type), "rtout");
 		vec_push(c->arena, args, out);
 	}
-	for (int i = 0; i < v->nargs; i++)
-		flatten(c, &args, cg_value(c, v->args[i]), v->args[i]->type);
+	for (int i = 0; i < v->nargs; i++) {
+		Value *a = v->args[i];
+		if (cg_byref(c, a->type)) {
+			// a big aggregate: by address of a copy, made without a first-class value
+			LLVMValueRef slot = cg_alloca(c, cg_type(c, a->type), cg_alignof(c, a->type),
+						      "rtarg");
+			cg_copy_value(c, a, slot);
+			vec_push(c->arena, args, slot);
+			continue;
+		}
+		flatten(c, &args, cg_value(c, a), a->type);
+	}
 	LLVMTypeRef ret = v->type && !out ? cg_type(c, v->type) : c->t_void;
 	LLVMValueRef r = cg_rtcall(c, name, ret, args.v, args.len);
 	if (is_noreturn_rt(name))
 		return v->type ? LLVMGetUndef(cg_type(c, v->type)) : NULL;
+	if (out && cg_byref(c, v->type)) {
+		c->memvals[v->id] = out; // a big result stays in its slot (cgfunc.c)
+		c->memown[v->id] = true;
+		return NULL;
+	}
 	if (out)
 		return LLVMBuildLoad2(c->b, cg_type(c, v->type), out,
 				      v->name ? v->name->name : "");

@@ -9,12 +9,28 @@
 // is the LLVM block that *ends* the pred (checks split SSA blocks into several LLVM
 // blocks: a cold "panic" block and an "ok" continuation).
 //
-// Big aggregates: a LOAD of more than BIG_AGG bytes whose every use is a STORE (the
-// stored value), an EXTRACT or a MAKEIFACE is not turned into an LLVM first-class load
-// (LLVM handles those badly: an [10000 x i64] load takes seconds at -O2) but copied with
-// memcpy into an entry-block temporary (Cg.memvals); its uses read the temporary. This is
-// sound because a non-phi use always sees the most recent execution of its definition,
-// which is what the temporary holds. Stores of big zero values become memsets.
+// Big values (cg_byref: aggregates of more than CG_BIG bytes) live in memory where they
+// can: LLVM handles first-class aggregates badly (a [10000 x i64] load takes seconds at
+// -O2, a [8192 x i8] argument gigabytes). Cg.memvals[v] is then the address of memory
+// holding v and cg_value(v) is NULL:
+//   - PARAM: the by-reference argument (codegen.h); FREEVAR: the closure object's field
+//     (never written after MAKECLOSURE);
+//   - CALL, CALLCLOSURE, CALLIFACE, CALLRT: the caller's slot for the results (cgcall.c);
+//   - TUPLE, INSERT, ASSERT2, MAPINDEX2: a stack slot filled field by field (INSERT
+//     updates its operand's slot in place when that is the operand's only use);
+//   - EXTRACT, COPY of a value in memory: the part of, or the same, memory;
+//   - ASSERT: a memcpy of the box into an entry-block temporary;
+//   - LOAD, MAPINDEX, MAPITERKEY, MAPITERELEM: a memcpy into an entry-block temporary, but
+//     only when every use reads memory (Cg.memok), else a first-class load as before.
+// Uses that read memory: STORE (memcpy), EXTRACT (a load of the field), calls (the address
+// is the argument), MAKEIFACE, MAKECLOSURE, METHODVALUE, map keys and elements, ==/!=
+// (rt_memequal), TUPLE and INSERT operands, and a return through the result pointer. Any
+// other use (a phi argument, a conversion) loads a first-class value at the use (in cgcall.c's
+// cg_value; for a phi, at the end of the pred). This is sound because a non-phi use
+// always sees the most recent execution of its definition, which is what the memory holds:
+// a path from a definition to a use that re-executes one of the definition's operands'
+// definitions without re-executing the definition contradicts dominance. Stores of big
+// zero values become memsets.
 //
 // Go semantics handled here rather than by LLVM: integer division by zero panics and
 // MinInt / -1 wraps (x / -1 = -x, x % -1 = 0) instead of trapping; shifts by counts >=
@@ -79,7 +95,6 @@ load(Cg *c, Type *t, LLVMValueRef p, const char *name)
 }
 
 enum {
-	BIG_AGG = 128,          // bytes above which LOADs may go through memory
 	MAX_VALUE = 1 << 20,    // bytes above which SSA aggregate values are not supported
 };
 
@@ -98,64 +113,135 @@ store(Cg *c, Type *t, LLVMValueRef x, LLVMValueRef p)
 	LLVMSetAlignment(s, (unsigned)type_align(t));
 }
 
-// memval returns the stack copy holding big LOAD v (see the file comment), or NULL.
-static LLVMValueRef
-memval(Cg *c, Value *v)
+// cg_memval returns the memory holding big value v (see the file comment), or NULL when v
+// is a first-class LLVM value.
+LLVMValueRef
+cg_memval(Cg *c, Value *v)
 {
 	return c->memvals ? c->memvals[v->id] : NULL;
 }
 
-// store_value stores SSA value v of type t at p, copying from its stack copy when it has
-// one.
+static LLVMValueRef
+memval(Cg *c, Value *v)
+{
+	return cg_memval(c, v);
+}
+
+// store_value stores SSA value v of type t at p, copying from its memory when it has
+// some.
 static void
 store_value(Cg *c, Type *t, Value *v, LLVMValueRef p)
 {
 	LLVMValueRef m = memval(c, v);
 	if (m) {
-		LLVMBuildMemCpy(c->b, p, (unsigned)type_align(t), m, (unsigned)type_align(t),
-				i64c(c, type_size(t)));
+		unsigned al = (unsigned)cg_alignof(c, t);
+		LLVMBuildMemCpy(c->b, p, al, m, al, i64c(c, cg_sizeof(c, t)));
 		return;
 	}
 	store(c, t, cg_value(c, v), p);
 }
 
-static bool
-is_big(Type *t)
+// cg_copy_value stores the value of v at p (a memcpy for a value kept in memory).
+void
+cg_copy_value(Cg *c, Value *v, LLVMValueRef p)
 {
-	if (!t)
-		return false;
-	Type *u = type_under(t);
-	return (u->kind == TY_ARRAY || u->kind == TY_STRUCT) && type_size(t) > BIG_AGG;
+	store_value(c, v->type, v, p);
 }
 
-// find_memvals marks the big LOADs whose every use can read memory instead of a value.
+// cg_value_addr returns the address of memory holding v's value that nothing writes
+// while the current function can still use v: v's own memory when it has some, else a
+// new stack slot with a copy.
+LLVMValueRef
+cg_value_addr(Cg *c, Value *v)
+{
+	LLVMValueRef m = memval(c, v);
+	if (m)
+		return m;
+	LLVMValueRef slot = cg_alloca(c, cg_type(c, v->type), cg_alignof(c, v->type), "tmp");
+	store(c, v->type, cg_value(c, v), slot);
+	return slot;
+}
+
+// cg_load_big copies the big value of v's type at p into a new stack slot, which then
+// holds v (Cg.memvals).
+void
+cg_load_big(Cg *c, Value *v, LLVMValueRef p)
+{
+	unsigned al = (unsigned)cg_alignof(c, v->type);
+	LLVMValueRef tmp = cg_alloca(c, cg_type(c, v->type), al, vname(c, v));
+	LLVMBuildMemCpy(c->b, tmp, al, p, al, i64c(c, cg_sizeof(c, v->type)));
+	c->memvals[v->id] = tmp;
+	c->memown[v->id] = true;
+}
+
+static bool
+is_big(Cg *c, Type *t)
+{
+	return cg_byref(c, t);
+}
+
+// mem_capable reports whether v's op can leave its big result in memory (file comment).
+static bool
+mem_capable(Value *v)
+{
+	switch (v->op) {
+	case OP_LOAD: case OP_PARAM: case OP_CALL: case OP_CALLCLOSURE: case OP_CALLIFACE:
+	case OP_CALLRT:
+	case OP_EXTRACT: case OP_COPY: case OP_TUPLE: case OP_FREEVAR: case OP_ASSERT:
+	case OP_ASSERT2: case OP_INSERT: case OP_MAPINDEX: case OP_MAPINDEX2: case OP_MAPITERKEY:
+	case OP_MAPITERELEM:
+		return true;
+	default:
+		return false;
+	}
+}
+
+// friendly_use reports whether argument k of v can read a big value from memory.
+static bool
+friendly_use(Cg *c, Value *v, int k)
+{
+	Value *a = v->args[k];
+	switch (v->op) {
+	case OP_STORE:
+		return k == 1;
+	case OP_EXTRACT: case OP_METHODVALUE: case OP_COPY: case OP_TUPLE: case OP_MAKECLOSURE:
+	case OP_INSERT:
+	case OP_CALL: case OP_CALLCLOSURE: case OP_CALLIFACE: case OP_CALLRT:
+		return true;
+	case OP_EQ: case OP_NE:
+		return is_big(c, a->type);
+	case OP_MAPASSIGN: case OP_MAPINDEX: case OP_MAPINDEX2: case OP_MAPDELETE:
+		return k >= 1;
+	case OP_MAKEIFACE:
+		return !cg_is_direct(a->type);
+	default:
+		return false;
+	}
+}
+
+// find_memvals marks the big values that live in memory and whose every use can read
+// memory instead of a first-class value (see the file comment).
 static bool *
-find_memvals(Func *f)
+find_memvals(Cg *c, Func *f)
 {
 	bool *ok = NEWARR(f->arena, bool, f->nvalues + 1);
 	for (int i = 0; i < f->blocks.len; i++) {
 		Block *b = f->blocks.v[i];
 		for (int j = 0; j < b->values.len; j++) {
 			Value *v = b->values.v[j];
-			if (v->op == OP_LOAD && is_big(v->type))
+			if (mem_capable(v) && is_big(c, v->type))
 				ok[v->id] = true;
 		}
 	}
 	for (int i = 0; i < f->blocks.len; i++) {
 		Block *b = f->blocks.v[i];
-		if (b->control)
+		if (b->control && !(b->kind == BK_RET && c->sret))
 			ok[b->control->id] = false;
 		for (int j = 0; j < b->values.len; j++) {
 			Value *v = b->values.v[j];
-			for (int k = 0; k < v->nargs; k++) {
-				bool friendly = (v->op == OP_STORE && k == 1) || v->op == OP_EXTRACT ||
-						v->op == OP_METHODVALUE ||
-						((v->op == OP_MAPASSIGN || v->op == OP_MAPINDEX ||
-						  v->op == OP_MAPINDEX2 || v->op == OP_MAPDELETE) && k >= 1) ||
-						(v->op == OP_MAKEIFACE && !cg_is_direct(v->args[0]->type));
-				if (!friendly)
+			for (int k = 0; k < v->nargs; k++)
+				if (!friendly_use(c, v, k))
 					ok[v->args[k]->id] = false;
-			}
 		}
 	}
 	return ok;
@@ -603,6 +689,14 @@ static LLVMValueRef
 emit_compare(Cg *c, Value *v)
 {
 	Type *t = v->args[0]->type;
+	if ((v->op == OP_EQ || v->op == OP_NE) && is_big(c, t)) {
+		// big values compare in memory
+		LLVMValueRef a[3] = {cg_value_addr(c, v->args[0]), cg_value_addr(c, v->args[1]),
+				     cg_typedesc(c, t)};
+		LLVMValueRef r = cg_rtcall(c, "rt_memequal", c->t_i64, a, 3);
+		r = LLVMBuildICmp(c->b, v->op == OP_EQ ? LLVMIntNE : LLVMIntEQ, r, i64c(c, 0), "");
+		return LLVMBuildZExt(c->b, r, c->t_i8, vname(c, v));
+	}
 	LLVMValueRef x = arg(c, v, 0), y = arg(c, v, 1);
 	const char *nm = vname(c, v);
 	LLVMBuilderRef B = c->b;
@@ -1012,7 +1106,7 @@ emit_makeclosure(Cg *c, Value *v)
 	if (!fn)
 		fatal_at(v->pos, "codegen: %s: closure of an unknown function", c->f->name);
 	LLVMTypeRef fty = LLVMGlobalGetValueType(fn);
-	unsigned want = (unsigned)type_under(info->type)->fields.len;
+	unsigned want = (unsigned)type_under(info->type)->fields.len + cg_sret(c, info->type);
 	bool hasctx = LLVMCountParams(fn) == want + 1;
 	if (!hasctx || v->nargs == 0)
 		return cg_static_closure(c, fn, fty, hasctx);
@@ -1027,7 +1121,7 @@ emit_makeclosure(Cg *c, Value *v)
 	LLVMBuildStore(c->b, fn, LLVMBuildStructGEP2(c->b, cl->ty, obj, 0, ""));
 	for (int i = 0; i < v->nargs; i++) {
 		LLVMValueRef p = LLVMBuildStructGEP2(c->b, cl->ty, obj, (unsigned)i + 1, "");
-		store(c, v->args[i]->type, arg(c, v, i), p);
+		store_value(c, v->args[i]->type, v->args[i], p);
 	}
 	return obj;
 }
@@ -1045,6 +1139,10 @@ emit_freevar(Cg *c, Value *v)
 			 (long long)v->auxint, n - 1);
 	LLVMValueRef p = LLVMBuildStructGEP2(c->b, c->closty, c->ctxparam,
 					     (unsigned)v->auxint + 1, "");
+	if (is_big(c, v->type)) {
+		c->memvals[v->id] = p; // closure objects are never written after MAKECLOSURE
+		return NULL;
+	}
 	return load(c, v->type, p, vname(c, v));
 }
 
@@ -1109,8 +1207,8 @@ check_sizes(Cg *c, Func *f)
 		Block *b = f->blocks.v[i];
 		for (int j = 0; j < b->values.len; j++) {
 			Value *v = b->values.v[j];
-			if (!v->type || v->op == OP_ZERO || (v->op == OP_LOAD && (v->uses == 0 ||
-									  c->memok[v->id])))
+			if (!v->type || v->op == OP_ZERO || c->memok[v->id] ||
+			    (v->op == OP_LOAD && v->uses == 0))
 				continue;
 			Type *u = type_under(v->type);
 			if ((u->kind == TY_ARRAY || u->kind == TY_STRUCT || u->kind == TY_TUPLE) &&
@@ -1121,6 +1219,33 @@ check_sizes(Cg *c, Func *f)
 			}
 		}
 	}
+}
+
+// emit_insert_big lowers INSERT of a big aggregate in memory: a copy of arg0 with field
+// (or element) auxint set to arg1. When arg0 is used only here and lives in a stack slot
+// of its own, the slot is updated in place (no other use can see the old value), so a
+// chain of INSERTs building a literal fills one slot.
+static LLVMValueRef
+emit_insert_big(Cg *c, Value *v)
+{
+	Value *x = v->args[0];
+	LLVMTypeRef lt = cg_type(c, v->type);
+	LLVMValueRef m = memval(c, x);
+	if (!m || !c->memown[x->id] || x->uses != 1) {
+		m = cg_alloca(c, lt, cg_alignof(c, v->type), vname(c, v));
+		store_value(c, v->type, x, m);
+	}
+	uint64_t n = LLVMGetTypeKind(lt) == LLVMStructTypeKind ? LLVMCountStructElementTypes(lt)
+							      : LLVMGetArrayLength2(lt);
+	if (v->auxint >= 0 && (uint64_t)v->auxint < n) { // else after a failing check
+		LLVMValueRef idx[2] = {LLVMConstInt(c->t_i32, 0, false),
+				       LLVMConstInt(c->t_i32, (uint64_t)v->auxint, false)};
+		LLVMValueRef p = LLVMBuildInBoundsGEP2(c->b, lt, m, idx, 2, "");
+		store_value(c, v->args[1]->type, v->args[1], p);
+	}
+	c->memvals[v->id] = m;
+	c->memown[v->id] = true;
+	return NULL;
 }
 
 static LLVMValueRef
@@ -1140,6 +1265,10 @@ emit_value(Cg *c, Value *v)
 		LLVMValueRef p = LLVMGetParam(c->fn, i);
 		if (v->name)
 			LLVMSetValueName2(p, v->name->name, (size_t)v->name->len);
+		if (is_big(c, v->type)) {
+			c->memvals[v->id] = p; // by reference (codegen.h)
+			return NULL;
+		}
 		return p;
 	}
 	case OP_FREEVAR:
@@ -1149,6 +1278,10 @@ emit_value(Cg *c, Value *v)
 	case OP_PHI:
 		return LLVMBuildPhi(B, cg_type(c, v->type), vname(c, v));
 	case OP_COPY:
+		if (memval(c, v->args[0])) {
+			c->memvals[v->id] = memval(c, v->args[0]);
+			return NULL;
+		}
 		return arg(c, v, 0);
 	case OP_GLOBAL: {
 		Obj *o = v->aux;
@@ -1227,11 +1360,7 @@ emit_value(Cg *c, Value *v)
 		if (v->uses == 0)
 			return NULL; // NILCHECK, not the load, does the nil check
 		if (c->memok[v->id]) {
-			LLVMValueRef tmp = cg_alloca(c, cg_type(c, v->type), type_align(v->type),
-						     vname(c, v));
-			LLVMBuildMemCpy(B, tmp, (unsigned)type_align(v->type), arg(c, v, 0),
-					(unsigned)type_align(v->type), i64c(c, type_size(v->type)));
-			c->memvals[v->id] = tmp;
+			cg_load_big(c, v, arg(c, v, 0));
 			return NULL;
 		}
 		return load(c, v->type, arg(c, v, 0), vname(c, v));
@@ -1264,6 +1393,10 @@ emit_value(Cg *c, Value *v)
 			LLVMValueRef idx[2] = {LLVMConstInt(c->t_i32, 0, false),
 					       LLVMConstInt(c->t_i32, (uint64_t)v->auxint, false)};
 			LLVMValueRef p = LLVMBuildInBoundsGEP2(B, cg_type(c, at), m, idx, 2, "");
+			if (is_big(c, v->type)) {
+				c->memvals[v->id] = p; // part of the aggregate's memory
+				return NULL;
+			}
 			return load(c, v->type, p, vname(c, v));
 		}
 		if (!agg_index_ok(arg(c, v, 0), v->auxint))
@@ -1271,11 +1404,23 @@ emit_value(Cg *c, Value *v)
 		return LLVMBuildExtractValue(B, arg(c, v, 0), (unsigned)v->auxint, vname(c, v));
 	}
 	case OP_INSERT:
+		if (is_big(c, v->type))
+			return emit_insert_big(c, v);
 		if (!agg_index_ok(arg(c, v, 0), v->auxint))
 			return arg(c, v, 0);
 		return LLVMBuildInsertValue(B, arg(c, v, 0), arg(c, v, 1), (unsigned)v->auxint,
 					    vname(c, v));
 	case OP_TUPLE: {
+		if (is_big(c, v->type)) {
+			LLVMTypeRef tt = cg_type(c, v->type);
+			LLVMValueRef m = cg_alloca(c, tt, cg_alignof(c, v->type), vname(c, v));
+			for (int i = 0; i < v->nargs; i++)
+				store_value(c, v->args[i]->type, v->args[i],
+					    LLVMBuildStructGEP2(B, tt, m, (unsigned)i, ""));
+			c->memvals[v->id] = m;
+			c->memown[v->id] = true;
+			return NULL;
+		}
 		LLVMValueRef t = LLVMGetUndef(cg_type(c, v->type));
 		for (int i = 0; i < v->nargs; i++)
 			t = LLVMBuildInsertValue(B, t, arg(c, v, i), (unsigned)i, "");
@@ -1343,6 +1488,22 @@ emit_terminator(Cg *c, Block *b)
 				c->bbs[b->succs[1]->id]);
 		break;
 	case BK_RET: {
+		if (c->sret) {
+			// big results: written through the hidden pointer (codegen.h)
+			Value *r = b->control;
+			if (r && r->op == OP_TUPLE && r->nargs == 1 &&
+			    type_under(c->f->info->type)->results.len == 1)
+				r = r->args[0];
+			LLVMTypeRef rt = cg_restype(c, c->f->info->type);
+			if (r)
+				store_value(c, r->type, r, c->sret);
+			else
+				LLVMBuildMemSet(B, c->sret, LLVMConstInt(c->t_i8, 0, false),
+						i64c(c, (int64_t)LLVMABISizeOfType(c->td, rt)),
+						LLVMABIAlignmentOfType(c->td, rt));
+			LLVMBuildRetVoid(B);
+			break;
+		}
 		LLVMTypeRef rt = LLVMGetReturnType(LLVMGlobalGetValueType(c->fn));
 		if (LLVMGetTypeKind(rt) == LLVMVoidTypeKind) {
 			LLVMBuildRetVoid(B);
@@ -1418,8 +1579,12 @@ cg_emit_func(Cg *c, Func *f)
 		CgClosure *cl = cg_closure_layout(c, f->info, NULL);
 		c->closty = cl ? cl->ty : NULL;
 	}
-	c->memok = find_memvals(f);
+	c->sret = NULL;
+	if (f->info && cg_sret(c, f->info->type))
+		c->sret = LLVMGetParam(c->fn, LLVMCountParams(c->fn) - 1);
+	c->memok = find_memvals(c, f);
 	c->memvals = NEWARR(f->arena, LLVMValueRef, f->nvalues + 1);
+	c->memown = NEWARR(f->arena, bool, f->nvalues + 1);
 	c->frame = NULL;
 	int nerr = diag_nerrors();
 	check_sizes(c, f);
@@ -1460,8 +1625,11 @@ cg_emit_func(Cg *c, Func *f)
 				Block *p = b->preds.v[k];
 				if (!c->exits[p->id])
 					continue; // unreachable pred
-				LLVMValueRef x = cg_value(c, v->args[k]);
 				LLVMBasicBlockRef from = c->exits[p->id];
+				if (memval(c, v->args[k])) // loaded at the end of the pred
+					LLVMPositionBuilderBefore(c->b,
+								  LLVMGetBasicBlockTerminator(from));
+				LLVMValueRef x = cg_value(c, v->args[k]);
 				LLVMAddIncoming(c->vals[v->id], &x, &from, 1);
 			}
 		}

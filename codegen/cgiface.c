@@ -376,8 +376,17 @@ method_ifn(Cg *c, Type *t, MEntry *e)
 	} else {
 		if (!checked) // gc's *T wrapper of a value method calls panicwrap
 			nil_panic(c, B, w, p, e->npath == 0 ? panicwrap_msg(c, x, e->name->name) : NULL);
-		recv = type_size(x) == 0 ? LLVMConstNull(cg_type(c, x))
-					 : LLVMBuildLoad2(B, cg_type(c, x), p, "");
+		if (cg_byref(c, x)) {
+			// a big receiver goes by reference to a copy (p may be a variable that the
+			// method changes through another pointer)
+			unsigned al = (unsigned)type_align(x);
+			recv = LLVMBuildAlloca(B, cg_type(c, x), "recv");
+			LLVMSetAlignment(recv, al);
+			LLVMBuildMemCpy(B, recv, al, p, al, i64c(c, type_size(x)));
+		} else {
+			recv = type_size(x) == 0 ? LLVMConstNull(cg_type(c, x))
+						 : LLVMBuildLoad2(B, cg_type(c, x), p, "");
+		}
 	}
 	LLVMValueRef *args = NEWARR(c->arena, LLVMValueRef, np + 1);
 	args[0] = recv;
@@ -651,15 +660,7 @@ cg_emit_calliface(Cg *c, Value *v)
 	LLVMValueRef fp = LLVMBuildInBoundsGEP2(c->b, c->t_i8, tab, &off, 1, "");
 	LLVMValueRef fn = LLVMBuildLoad2(c->b, c->t_ptr, fp, "ifn");
 	LLVMTypeRef fty = cg_functype(c, mt, ty_unsafeptr, false);
-	unsigned np = LLVMCountParamTypes(fty);
-	if (np != (unsigned)v->nargs)
-		fatal_at(v->pos, "codegen: %s: interface call with %d arguments, method takes %u",
-			 c->f->name, v->nargs - 1, np - 1);
-	LLVMValueRef *args = NEWARR(c->arena, LLVMValueRef, np + 1);
-	args[0] = data;
-	for (int i = 1; i < v->nargs; i++)
-		args[i] = cg_value(c, v->args[i]);
-	return LLVMBuildCall2(c->b, fty, fn, args, np, "");
+	return cg_gocall(c, v, fty, fn, &data, 1, 1);
 }
 
 // ---- assertions ----
@@ -730,7 +731,35 @@ cg_emit_assert(Cg *c, Value *v)
 	if (!two) {
 		LLVMValueRef a[4] = {cg_typedesc(c, xt), dyn, want, LLVMConstNull(c->t_ptr)};
 		cg_panic_if(c, LLVMBuildNot(B, ok1, ""), "rt_panic_typeassert", a, 4);
+		if (cg_byref(c, t)) {
+			// a copy: a stack box is written again when its MAKEIFACE runs again
+			cg_load_big(c, v, data);
+			return NULL;
+		}
 		return unbox(c, t, data);
+	}
+	if (cg_byref(c, v->type)) {
+		// a big (value, ok) in a stack slot: zero, or a copy of the box, and ok
+		LLVMTypeRef tt = cg_type(c, v->type);
+		unsigned al = (unsigned)cg_alignof(c, v->type);
+		LLVMValueRef m = cg_alloca(c, tt, al, "assert");
+		LLVMBuildMemSet(B, m, LLVMConstInt(c->t_i8, 0, false),
+				i64c(c, cg_sizeof(c, v->type)), al);
+		LLVMBasicBlockRef yes = LLVMAppendBasicBlockInContext(c->ctx, c->fn, "isT");
+		LLVMBasicBlockRef done = LLVMAppendBasicBlockInContext(c->ctx, c->fn, "asserted");
+		LLVMBuildCondBr(B, ok1, yes, done);
+		LLVMPositionBuilderAtEnd(B, yes);
+		if (v->auxint != 1 && type_size(t) > 0)
+			LLVMBuildMemCpy(B, LLVMBuildStructGEP2(B, tt, m, 0, ""),
+					(unsigned)type_align(t), data, (unsigned)type_align(t),
+					i64c(c, type_size(t)));
+		LLVMBuildBr(B, done);
+		LLVMPositionBuilderAtEnd(B, done);
+		LLVMBuildStore(B, LLVMBuildZExt(B, ok1, c->t_i8, ""),
+			       LLVMBuildStructGEP2(B, tt, m, 1, ""));
+		c->memvals[v->id] = m;
+		c->memown[v->id] = true;
+		return NULL;
 	}
 	if (v->auxint == 1) // only ok is used
 		return mktuple(c, v->type, LLVMConstNull(cg_type(c, t)), ok1);
@@ -787,8 +816,9 @@ cg_emit_methodvalue(Cg *c, Value *v)
 		cg_wrapper_enter(c, B);
 		unsigned np = LLVMCountParams(code);
 		LLVMValueRef ctx = LLVMGetParam(code, 0);
-		LLVMValueRef recv = LLVMBuildLoad2(B, cg_type(c, rt),
-						   LLVMBuildStructGEP2(B, cty, ctx, 1, ""), "recv");
+		LLVMValueRef slot = LLVMBuildStructGEP2(B, cty, ctx, 1, "");
+		LLVMValueRef recv = cg_byref(c, rt) ? slot // never written after creation
+						    : LLVMBuildLoad2(B, cg_type(c, rt), slot, "recv");
 		LLVMValueRef *args = NEWARR(c->arena, LLVMValueRef, np + 1);
 		LLVMValueRef fn;
 		LLVMTypeRef fty;
@@ -837,7 +867,7 @@ cg_emit_methodvalue(Cg *c, Value *v)
 	}
 	LLVMBuildStore(c->b, code, LLVMBuildStructGEP2(c->b, cty, obj, 0, ""));
 	LLVMValueRef slot = LLVMBuildStructGEP2(c->b, cty, obj, 1, "");
-	LLVMValueRef big = c->memvals ? c->memvals[rv->id] : NULL; // a big LOAD kept in memory
+	LLVMValueRef big = cg_memval(c, rv); // a big value kept in memory
 	if (big)
 		LLVMBuildMemCpy(c->b, slot, 8, big, (unsigned)type_align(rt),
 				LLVMConstInt(c->t_i64, (uint64_t)type_size(rt), false));

@@ -21,6 +21,22 @@
 #include "runtime/rt.h"
 #include "ssa/ssa.h"
 
+// load_v reads value v of type t at p: a first-class load, or for a big value whose uses
+// all read memory (Cg.memok) a copy in a stack slot (cg_load_big; returns NULL).
+static LLVMValueRef
+load_v(Cg *c, Value *v, LLVMValueRef p)
+{
+	if (c->memok[v->id]) {
+		cg_load_big(c, v, p);
+		return NULL;
+	}
+	if (type_size(v->type) == 0)
+		return LLVMConstNull(cg_type(c, v->type));
+	LLVMValueRef l = LLVMBuildLoad2(c->b, cg_type(c, v->type), p, "");
+	LLVMSetAlignment(l, (unsigned)type_align(v->type));
+	return l;
+}
+
 static LLVMValueRef
 load_t(Cg *c, Type *t, LLVMValueRef p)
 {
@@ -40,12 +56,12 @@ store_t(Cg *c, Type *t, LLVMValueRef x, LLVMValueRef p)
 	LLVMSetAlignment(s, (unsigned)type_align(t));
 }
 
-// key_addr returns the address of a copy of key value k (SSA value): the stack copy a big
-// LOAD already has (cgfunc.c's memvals), else a new temporary.
+// key_addr returns the address of a copy of key value k (SSA value): the memory a big
+// value already lives in (cgfunc.c's memvals), else a new temporary.
 static LLVMValueRef
 key_addr(Cg *c, Value *k)
 {
-	LLVMValueRef m = c->memvals ? c->memvals[k->id] : NULL;
+	LLVMValueRef m = cg_memval(c, k);
 	if (m)
 		return m;
 	LLVMValueRef slot = cg_alloca(c, cg_type(c, k->type), type_align(k->type), "key");
@@ -76,7 +92,7 @@ cg_emit_mapop(Cg *c, Value *v)
 		LLVMValueRef a[3] = {cg_typedesc(c, v->args[0]->type), cg_value(c, v->args[0]),
 				     key_addr(c, v->args[1])};
 		LLVMValueRef p = cg_rtcall(c, "rt_mapaccess1", c->t_ptr, a, 3);
-		return load_t(c, v->type, p);
+		return load_v(c, v, p);
 	}
 	case OP_MAPINDEX2: {
 		LLVMValueRef ok = cg_alloca(c, c->t_i64, 8, "ok");
@@ -84,6 +100,23 @@ cg_emit_mapop(Cg *c, Value *v)
 				     key_addr(c, v->args[1]), ok};
 		LLVMValueRef p = cg_rtcall(c, "rt_mapaccess2", c->t_ptr, a, 4);
 		Type *et = v->type->fields.v[0].type;
+		if (cg_byref(c, v->type)) {
+			// a big (elem, ok) in a stack slot
+			LLVMTypeRef tt = cg_type(c, v->type);
+			LLVMValueRef m = cg_alloca(c, tt, cg_alignof(c, v->type), "elemok");
+			if (type_size(et) > 0)
+				LLVMBuildMemCpy(B, LLVMBuildStructGEP2(B, tt, m, 0, ""),
+						(unsigned)type_align(et), p, (unsigned)type_align(et),
+						LLVMConstInt(c->t_i64, (uint64_t)type_size(et), false));
+			LLVMValueRef okv = LLVMBuildLoad2(B, c->t_i64, ok, "");
+			okv = LLVMBuildZExt(B, LLVMBuildICmp(B, LLVMIntNE, okv,
+							     LLVMConstInt(c->t_i64, 0, false), ""),
+					    c->t_i8, "");
+			LLVMBuildStore(B, okv, LLVMBuildStructGEP2(B, tt, m, 1, ""));
+			c->memvals[v->id] = m;
+			c->memown[v->id] = true;
+			return NULL;
+		}
 		LLVMValueRef r = LLVMGetUndef(cg_type(c, v->type));
 		r = LLVMBuildInsertValue(B, r, load_t(c, et, p), 0, "");
 		LLVMValueRef okv = LLVMBuildLoad2(B, c->t_i64, ok, "");
@@ -97,7 +130,7 @@ cg_emit_mapop(Cg *c, Value *v)
 				     key_addr(c, v->args[1])};
 		LLVMValueRef p = cg_rtcall(c, "rt_mapassign", c->t_ptr, a, 3);
 		Type *et = v->args[2]->type;
-		LLVMValueRef m = c->memvals ? c->memvals[v->args[2]->id] : NULL;
+		LLVMValueRef m = cg_memval(c, v->args[2]);
 		if (m)
 			LLVMBuildMemCpy(B, p, (unsigned)type_align(et), m, (unsigned)type_align(et),
 					LLVMConstInt(c->t_i64, (uint64_t)type_size(et), false));
@@ -135,9 +168,9 @@ cg_emit_mapop(Cg *c, Value *v)
 				     c->t_i8, "");
 	}
 	case OP_MAPITERKEY:
-		return load_t(c, v->type, iter_word(c, cg_value(c, v->args[0]), 0));
+		return load_v(c, v, iter_word(c, cg_value(c, v->args[0]), 0));
 	case OP_MAPITERELEM:
-		return load_t(c, v->type, iter_word(c, cg_value(c, v->args[0]), 1));
+		return load_v(c, v, iter_word(c, cg_value(c, v->args[0]), 1));
 	default:
 		fatal_at(v->pos, "codegen: %s: %s is not a map op", c->f->name, op_name[v->op]);
 	}

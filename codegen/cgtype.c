@@ -217,21 +217,73 @@ cg_restype(Cg *c, Type *fn)
 	return LLVMStructTypeInContext(c->ctx, elts, (unsigned)u->results.len, false);
 }
 
+// cg_byref reports whether Go values of type t are big: arrays, structs and result tuples
+// of more than CG_BIG bytes. Big values cross Go-to-Go calls by reference (codegen.h) and
+// are kept in memory inside functions where their uses allow (cgfunc.c).
+bool
+cg_byref(Cg *c, Type *t)
+{
+	if (!t)
+		return false;
+	Type *u = type_under(t);
+	if (u->kind != TY_ARRAY && u->kind != TY_STRUCT && u->kind != TY_TUPLE)
+		return false;
+	return cg_sizeof(c, t) > CG_BIG;
+}
+
+// cg_sizeof returns the size in bytes of the LLVM type of t (Go's size; for a result
+// tuple the size of its anonymous struct).
+int64_t
+cg_sizeof(Cg *c, Type *t)
+{
+	return (int64_t)LLVMABISizeOfType(c->td, cg_type(c, t));
+}
+
+// cg_alignof returns the alignment of values of type t in memory.
+int64_t
+cg_alignof(Cg *c, Type *t)
+{
+	if (type_under(t)->kind == TY_TUPLE)
+		return (int64_t)LLVMABIAlignmentOfType(c->td, cg_type(c, t));
+	return type_align(t);
+}
+
+// cg_sret reports whether functions of type fn return their results through a hidden
+// last pointer parameter (the results are big, see cg_byref).
+bool
+cg_sret(Cg *c, Type *fn)
+{
+	Type *u = fn ? type_under(fn) : NULL;
+	if (!u || u->results.len == 0)
+		return false;
+	if (u->results.len == 1)
+		return cg_byref(c, u->results.v[0].type);
+	return (int64_t)LLVMABISizeOfType(c->td, cg_restype(c, fn)) > CG_BIG;
+}
+
 // cg_functype returns the LLVM function type of a Go function of signature fn, with the
-// receiver recv (or NULL) first and, when context is set, a leading closure pointer.
+// receiver recv (or NULL) first and, when context is set, a leading closure pointer. Big
+// parameters (cg_byref) are pointers; big results (cg_sret) come back through a trailing
+// pointer parameter and the function returns void.
 LLVMTypeRef
 cg_functype(Cg *c, Type *fn, Type *recv, bool context)
 {
 	Type *u = type_under(fn);
-	int n = u->fields.len + (recv != NULL) + context;
+	int n = u->fields.len + (recv != NULL) + context + 1;
 	LLVMTypeRef *ps = NEWARR(c->arena, LLVMTypeRef, n + 1);
 	int k = 0;
 	if (context)
 		ps[k++] = c->t_ptr;
 	if (recv)
-		ps[k++] = cg_type(c, recv);
-	for (int i = 0; i < u->fields.len; i++)
-		ps[k++] = cg_type(c, u->fields.v[i].type);
+		ps[k++] = cg_byref(c, recv) ? c->t_ptr : cg_type(c, recv);
+	for (int i = 0; i < u->fields.len; i++) {
+		Type *pt = u->fields.v[i].type;
+		ps[k++] = cg_byref(c, pt) ? c->t_ptr : cg_type(c, pt);
+	}
+	if (cg_sret(c, fn)) {
+		ps[k++] = c->t_ptr;
+		return LLVMFunctionType(c->t_void, ps, (unsigned)k, false);
+	}
 	return LLVMFunctionType(cg_restype(c, fn), ps, (unsigned)k, false);
 }
 

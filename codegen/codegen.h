@@ -13,6 +13,14 @@
 //   - A Go function "main.f" is an LLVM function of that name taking its parameters as
 //     LLVM values (receiver first for methods) and returning void, the single result, or
 //     an anonymous struct of its results. Only main.main and main.init are external.
+//   - Big values (cg_byref: arrays, structs and result tuples of more than CG_BIG bytes)
+//     cross calls by reference: a big parameter is a `ptr` to memory holding the value,
+//     which nobody writes while the call runs (a copy the caller owns, or memory that is
+//     never written: a closure object's field) and which the callee only reads, never
+//     captures (LLVM: noalias nocapture readonly); big results (the single result, or
+//     the tuple of all results) are written through a hidden `ptr` parameter after all
+//     the others to fresh caller memory, and the function returns void (cg_sret).
+//     Wrappers forward both pointers unchanged.
 //   - A func value is a pointer to a closure object {ptr fn, captured...}. Calling a func
 //     value loads fn and calls it with the closure pointer as a hidden first parameter
 //     ("context"). Only func literals with captures (Func.isclosure) take the context in
@@ -59,6 +67,16 @@ bool cg_program(Program *p, const CgOptions *o);
 
 // ---- internal: shared by the files of codegen/ ----
 
+// CG_BIG: values of more than this many bytes are "big" (cg_byref). LLVM lowers a
+// first-class aggregate element by element: an argument, result, load or store of
+// [1000]byte becomes a thousand scalar operations that every pass then walks, which makes
+// -O2 take seconds and gigabytes. Above eight words nothing of such a value travels in
+// registers anyway (LLVM's x86-64 lowering has six integer argument registers, gc's
+// register ABI nine), so a pointer and memcpy cost nothing at run time; at or below 64
+// bytes (strings, slices, interfaces, small structs) first-class values let SROA keep the
+// fields in registers. store() already clears zero values above 64 bytes with memset.
+enum { CG_BIG = 64 };
+
 // Cg: the state of one compilation (one context, module and builder), plus the state of
 // the function being emitted.
 typedef struct Cg {
@@ -94,8 +112,10 @@ typedef struct Cg {
 	LLVMTypeRef closty;          // closure object layout for FREEVAR, or NULL
 	LLVMValueRef *memvals;       // by ValueID: big LOADs kept in a stack copy (see cgfunc.c)
 	bool *memok;                 // by ValueID: this big LOAD may be kept in a stack copy
+	bool *memown;                // by ValueID: memvals[id] is a stack slot of v's own
 	void *iface;                 // cgiface.c's state (itab cache), NULL until first use
 	LLVMValueRef frame;          // cgdefer.c: the frame record of the function, or NULL
+	LLVMValueRef sret;           // the hidden result pointer (cg_sret), or NULL
 } Cg;
 
 // CgClosure: the LLVM layout of the closure object of one func literal.
@@ -109,6 +129,10 @@ typedef struct CgClosure {
 LLVMTypeRef cg_type(Cg *c, Type *t);           // LLVM type of a Go value of type t
 LLVMTypeRef cg_restype(Cg *c, Type *fn);       // result type of a func type (void/one/struct)
 LLVMTypeRef cg_functype(Cg *c, Type *fn, Type *recv, bool context);
+bool cg_byref(Cg *c, Type *t);                 // big: by reference across calls (CG_BIG)
+bool cg_sret(Cg *c, Type *fn);                 // fn's results come back through a pointer
+int64_t cg_sizeof(Cg *c, Type *t);             // size of t's LLVM type in bytes
+int64_t cg_alignof(Cg *c, Type *t);            // alignment of t in memory
 LLVMValueRef cg_typedesc(Cg *c, Type *t);      // pointer to t's RtType global
 LLVMValueRef cg_rawdesc(Cg *c, const char *name, int64_t size, int64_t align,
 			const uint8_t *ptrmask, int64_t nwords); // descriptor of a synthetic object
@@ -132,12 +156,18 @@ LLVMValueRef cg_emit_callrt(Cg *c, Value *v);   // CALLRT
 LLVMValueRef cg_alloca(Cg *c, LLVMTypeRef t, int64_t align, const char *name);
 LLVMValueRef cg_to_i64(Cg *c, LLVMValueRef x, Type *t); // widen an integer to i64
 LLVMValueRef cg_value(Cg *c, Value *v);         // the LLVM value of an SSA value
+LLVMValueRef cg_memval(Cg *c, Value *v);        // memory holding big v (cgfunc.c), or NULL
+LLVMValueRef cg_value_addr(Cg *c, Value *v);    // unchanging memory holding v's value
+void cg_copy_value(Cg *c, Value *v, LLVMValueRef p); // store v's value at p (memcpy if big)
+LLVMValueRef cg_gocall(Cg *c, Value *v, LLVMTypeRef fty, LLVMValueRef fn, LLVMValueRef *lead,
+		       int nlead, int first); // a call in the Go ABI (see codegen.h's top)
 LLVMValueRef cg_bool(Cg *c, LLVMValueRef i1);   // i1 -> Go bool (i8)
 LLVMValueRef cg_cond(Cg *c, LLVMValueRef b);    // Go bool (i8) -> i1
 void cg_panic_if(Cg *c, LLVMValueRef cond, const char *fn, LLVMValueRef *args, int n);
 
 // cgfunc.c
 void cg_emit_func(Cg *c, Func *f);
+void cg_load_big(Cg *c, Value *v, LLVMValueRef p); // big v = copy of the value at p
 
 // cgiface.c: interfaces with methods (itabs, method tables, dynamic calls, assertions)
 const char *cg_type_name(Type *t);             // t as %T prints it (cgtype.c)
