@@ -1181,9 +1181,8 @@ def main():
 		args.rt = os.path.abspath(args.rt)
 	ncpu = os.cpu_count() or 2
 	if not args.jobs:
-		# crashscan: one compile per core. gosub -O2 already forks parallel codegen
-		# parts, and more jobs than cores turns slow-but-finite compiles (bigmap.go,
-		# fixedbugs/issue8132.go: ~7 s alone) into false 10 s "hangs" under load.
+		# crashscan: one compile per core: gosub -O2 already forks parallel codegen
+		# parts, and oversubscribing the cores only makes the 10 s limit tighter.
 		args.jobs = ncpu if args.suite == 'crashscan' else max(2, min(3, ncpu + 1))
 	ctx = Ctx(args)
 

@@ -21,7 +21,7 @@ promote, so before opt each memset that clears a whole alloca is rewritten into 
 equivalent `store T zeroinitializer` (in both IR files alike).
 
 Functions where a variable's slot stays in memory after LLVM's mem2reg (aggregates
-bigger than codegen's 128-byte limit go through memcpy) are reported as skipped.
+bigger than codegen's 64-byte limit (CG_BIG) go through memcpy) are reported as skipped.
 
 Usage: testdata/phicount.py --gosub build/driver/gosub [--rt ...] [-v] [files...]
 Prints one line per mismatching function, then "N passed, N failed[, N skipped]"
