@@ -756,6 +756,12 @@ call_notes(Ctx *c, Node *call, const char *outer)
 	if (outer)
 		push(c->ns, expr_string(n), outer, n->pos);
 	push(c->ns, expr_string(n), "call parameter", n->pos);
+	EscLoc *src = c->src;
+	if (src->kind == ELOC_ALLOC && src->val && src->val->origin == n &&
+	    esc_is_ddd_array(src->val)) {
+		push(c->ns, "... argument", "spill", n->pos); // the implicit slice literal
+		return;
+	}
 	int mark = c->ns->n;
 	Node *fun = unparen(n->u.call.fun);
 	if (fun && fun->kind == N_SELECTOR && fun->u.sel.sel.kind == SEL_METHOD &&
@@ -774,6 +780,21 @@ literal_notes(Ctx *c, EscLoc *dst)
 {
 	Node *lit = dst->val->origin;
 	Node *n = unparen(lit);
+	if (n && n->kind == N_CALL && esc_is_ddd_array(dst->val)) {
+		// the call's "... argument" slice literal: its elements are the variadic
+		// arguments
+		Type *ft = n->u.call.fun ? type_under(n->u.call.fun->type) : NULL;
+		int first = ft && ft->kind == TY_FUNC && ft->variadic ? ft->fields.len - 1 : 0;
+		int mark = c->ns->n;
+		for (int i = first; i < n->u.call.args.len; i++) {
+			c->ns->n = mark;
+			push(c->ns, "... argument", "slice-literal-element", n->pos);
+			if (walk(c, n->u.call.args.v[i]))
+				return true;
+		}
+		c->ns->n = mark;
+		return true;
+	}
 	if (n && n->kind == N_UNARY && n->u.unary.op == AOP_ADDR)
 		return walk_kind(c, unparen(n->u.unary.x)) || true;
 	if (n && n->kind == N_COMPOSITE && (is_kind(n->type, TY_STRUCT) || is_kind(n->type, TY_ARRAY)))

@@ -200,5 +200,6 @@ void esc_finish(EscBatch *b); // tags params, marks values, prints -m lines
 const char *esc_alloc_string(Value *v); // "new(int)", "... argument": gc's name of v
 Pos esc_report_pos(EscBatch *b, EscFn *e, Value *v); // where gc reports allocation v
 bool esc_reported(Value *v);                 // gc prints a line for allocation v
+bool esc_is_ddd_array(Value *v);             // v is the "... argument" array of a call
 void esc_report_devirt(Program *p);           // -m: "devirtualizing" lines, all first
 void esc_mark_static_inits(Package *pkg);    // globals gc initialises statically

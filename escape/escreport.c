@@ -157,8 +157,8 @@ value_pos(Value *v)
 
 // is_ddd_array: the builder packs the extra arguments of a variadic call into an
 // ALLOC_TEMP array whose origin is the call (a spilled call result has the call's type).
-static bool
-is_ddd_array(Value *v)
+bool
+esc_is_ddd_array(Value *v)
 {
 	if (v->op != OP_ALLOC || v->auxint != ALLOC_TEMP || !v->origin ||
 	    v->origin->kind != N_CALL || !v->type)
@@ -253,7 +253,7 @@ reported_alloc(Value *v)
 	if (!v->origin || ptrmap_get(&static_nodes, v->origin))
 		return false;
 	if (v->op == OP_ALLOC)
-		return v->auxint == ALLOC_NEW || v->auxint == ALLOC_COMPOSITE || is_ddd_array(v);
+		return v->auxint == ALLOC_NEW || v->auxint == ALLOC_COMPOSITE || esc_is_ddd_array(v);
 	return true;
 }
 
@@ -268,7 +268,7 @@ esc_reported(Value *v)
 const char *
 esc_alloc_string(Value *v)
 {
-	if (is_ddd_array(v))
+	if (esc_is_ddd_array(v))
 		return "... argument";
 	return v->origin ? expr_string(v->origin) : "?";
 }
@@ -371,7 +371,7 @@ report_loc(EscBatch *b, EscLoc *l)
 		if (!reported_alloc(l->val))
 			break;
 		Pos pos = esc_report_pos(b, l->fn, l->val);
-		if (is_ddd_array(l->val))
+		if (esc_is_ddd_array(l->val))
 			esc_warn(b, pos, "... argument %s",
 				 l->escapes ? "escapes to heap" : "does not escape");
 		else if (l->escapes)
