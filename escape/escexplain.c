@@ -718,15 +718,29 @@ return_notes(Ctx *c, EscLoc *dst)
 	return false;
 }
 
-// case_notes: the variable of a type switch's clause receives the guard's operand (gc:
-// "switch case", the clause printed as "case T: body").
-static bool
-case_notes(Ctx *c, Obj *o)
+// typeswitch_guard: when o is the variable a type switch's clause binds, that clause
+// (*clp) and the operand x of the switch's x.(type) (NULL when there is none).
+static Node *
+typeswitch_guard(EscBatch *b, Obj *o, Node **clp)
 {
-	Node *cl = ptrmap_get(&c->b->caseof, o);
-	Node *sw = cl ? ptrmap_get(&c->b->caseof, cl) : NULL;
+	Node *cl = ptrmap_get(&b->caseof, o);
+	Node *sw = cl ? ptrmap_get(&b->caseof, cl) : NULL;
+	*clp = sw ? cl : NULL;
 	if (!sw)
-		return false;
+		return NULL;
+	Node *g = sw->u.sw.tag;
+	if (g && g->kind == N_ASSIGN && g->u.assign.rhs.len == 1)
+		g = g->u.assign.rhs.v[0];
+	else if (g && g->kind == N_EXPRSTMT)
+		g = g->u.x;
+	g = unparen(g);
+	return g && g->kind == N_TYPEASSERT ? g->u.assert.x : NULL;
+}
+
+// push_case_note: gc's "switch case" note, the clause printed as "case T: body".
+static void
+push_case_note(Ctx *c, Node *cl)
+{
 	Arena *a = c->b->arena;
 	const char *text = cl->u.clause.isdefault
 				   ? "default: "
@@ -735,14 +749,19 @@ case_notes(Ctx *c, Obj *o)
 		text = arena_sprintf(a, "%s%s%s", text, i ? "; " : "",
 				     stmt_text(a, cl->u.clause.body.v[i]));
 	push(c->ns, text, "switch case", cl->pos);
-	Node *g = sw->u.sw.tag;
-	if (g && g->kind == N_ASSIGN && g->u.assign.rhs.len == 1)
-		g = g->u.assign.rhs.v[0];
-	else if (g && g->kind == N_EXPRSTMT)
-		g = g->u.x;
-	g = unparen(g);
-	if (g && g->kind == N_TYPEASSERT)
-		walk(c, g->u.assert.x);
+}
+
+// case_notes: the variable of a type switch's clause receives the guard's operand.
+static bool
+case_notes(Ctx *c, Obj *o)
+{
+	Node *cl;
+	Node *x = typeswitch_guard(c->b, o, &cl);
+	if (!cl)
+		return false;
+	push_case_note(c, cl);
+	if (x)
+		walk(c, x);
 	return true;
 }
 
@@ -1021,13 +1040,44 @@ range_flow(EscBatch *b, const char *pos, EscLoc *dst, EscLoc *src, int derefs, V
 	return true;
 }
 
+// typeswitch_flow: gc evaluates a type switch's guard operand into a temporary first
+// unless it is a plain variable, then assigns each clause's variable from it: two flows
+// where gosub has one edge.
+static bool
+typeswitch_flow(EscBatch *b, const char *pos, EscLoc *dst, EscLoc *src, int derefs,
+		Value *why)
+{
+	if (!why || why->op != OP_SETVAR || !why->aux)
+		return false;
+	build_index(b);
+	Node *cl;
+	Node *x = unparen(typeswitch_guard(b, why->aux, &cl));
+	if (!cl || !x || (x->kind == N_IDENT && x->u.ident.obj && x->u.ident.obj->kind == OBJ_VAR))
+		return false;
+	EscFn *e = esc_fn_of(b, why);
+	if (!e)
+		return false;
+	Notes ns = {0};
+	Ctx c = {b, e, src, &ns};
+	walk(&c, x);
+	EscLoc temp = {0};
+	temp.kind = ELOC_TEMP;
+	print_flow(b, pos, &temp, deref_ops(derefs), esc_explain_loc(src), esc_loc_pos(b, src),
+		   &ns);
+	ns.n = 0;
+	push_case_note(&c, cl);
+	print_flow(b, pos, dst, "", "{temp}", (Pos){0}, &ns);
+	return true;
+}
+
 // esc_explain_flow prints one flow dst <- src made by why, with its notes; pos is the
 // position of the explanation's subject.
 void
 esc_explain_flow(EscBatch *b, const char *pos, EscLoc *dst, EscLoc *src, int derefs,
 		 Value *why)
 {
-	if (range_flow(b, pos, dst, src, derefs, why))
+	if (range_flow(b, pos, dst, src, derefs, why) ||
+	    typeswitch_flow(b, pos, dst, src, derefs, why))
 		return;
 	Notes ns;
 	derive_notes(b, dst, src, derefs, why, &ns);
