@@ -926,6 +926,18 @@ derive_notes(EscBatch *b, EscLoc *dst, EscLoc *src, int derefs, Value *why, Note
 		return;
 	case OP_MAPASSIGN: {
 		Node *ix = unparen(why->origin);
+		Node *lit = why->nargs > 0 ? unparen(why->args[0]->origin) : NULL;
+		if (ix && ix->kind == N_KEYVALUE && lit && lit->kind == N_COMPOSITE) {
+			// an entry of a map literal (the map is the literal's MAKEMAP)
+			push(ns, expr_string(lit), "map literal key", lit->pos);
+			if (walk(&c, ix->u.kv.key))
+				return;
+			ns->n = 0;
+			push(ns, expr_string(lit), "map literal value", lit->pos);
+			if (!walk(&c, ix->u.kv.value))
+				ns->n = 0;
+			return;
+		}
 		if (ix && ix->kind == N_INDEX && ix->u.index.index.len == 1) {
 			int mark = ns->n;
 			push(ns, expr_string(ix), "key of map put", ix->pos);
