@@ -193,7 +193,7 @@ run_batch(Graph *g, int *members, int n, int mlevel)
 		esc_build_allocs(&b, b.fns.v[i]);
 	for (int i = 0; i < b.fns.len; i++)
 		esc_build_edges(&b, b.fns.v[i]);
-	esc_explain_captures(&b);
+	esc_build_closures(&b);
 	esc_build_heapwhy(&b);
 	esc_solve(&b);
 	esc_finish(&b);

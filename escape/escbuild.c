@@ -1088,9 +1088,7 @@ build_value(EscBatch *b, EscFn *e, Value *v)
 			esc_flow_ref(b, e->alloc[v->id], get_ref(b, e, v->args[0]), 0, v);
 		break;
 	case OP_MAKECLOSURE:
-		for (int i = 0; i < v->nargs; i++)
-			esc_flow_ref(b, e->alloc[v->id], get_ref(b, e, v->args[i]), 0, v);
-		break;
+		break; // the captures flow later, in esc_build_closures (gc's order)
 	case OP_APPEND:
 		if (v->nargs > 0 && elem_has_pointers(v->args[0]->type))
 			esc_flow_ref(b, b->heap, get_ref(b, e, v->args[0]), 1, v);
@@ -1204,4 +1202,50 @@ esc_build_heapwhy(EscBatch *b)
 		if (l->heapwhy)
 			esc_flow(b, b->heap, l, -1, l->val);
 	}
+}
+
+// closures_of adds the capture flows of the closures e makes, in value id order, each
+// followed by those of the closures made in its body (gc's pre-order).
+static void
+closures_of(EscBatch *b, EscFn *e, bool *done)
+{
+	Func *f = e->f;
+	Value **byid = NEWARR(b->arena, Value *, f->nvalues + 1);
+	for (int bi = 0; bi < f->blocks.len; bi++) {
+		Block *blk = f->blocks.v[bi];
+		if (!e->live[blk->id])
+			continue;
+		for (int i = 0; i < blk->values.len; i++)
+			byid[blk->values.v[i]->id] = blk->values.v[i];
+	}
+	for (int id = 0; id <= f->nvalues; id++) {
+		Value *v = byid[id];
+		if (!v || v->op != OP_MAKECLOSURE)
+			continue;
+		esc_explain_capture(b, e, v);
+		for (int i = 0; i < v->nargs; i++)
+			esc_flow_ref(b, e->alloc[v->id], get_ref(b, e, v->args[i]), 0, v);
+		EscFn *ce = ptrmap_get(&b->fninfo, v->aux);
+		for (int k = 0; ce && k < b->fns.len; k++)
+			if (b->fns.v[k] == ce && !done[k]) {
+				done[k] = true;
+				closures_of(b, ce, done);
+			}
+	}
+}
+
+// esc_build_closures: phase 2b, after every function's edges: the flows of the values a
+// closure captures into the closure. gc decides by value or by reference only once all
+// reassignments are known, says so at -m=2 ("capturing by ref: x ..."), then adds each
+// closure's flows; a flow into a closure that already escapes is reported at once, so
+// this order is the order of the -m=2 explanations.
+void
+esc_build_closures(EscBatch *b)
+{
+	bool *done = NEWARR(b->arena, bool, b->fns.len + 1);
+	for (int k = 0; k < b->fns.len; k++)
+		if (!done[k]) {
+			done[k] = true;
+			closures_of(b, b->fns.v[k], done);
+		}
 }

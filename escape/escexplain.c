@@ -1160,44 +1160,28 @@ esc_explain_stored(EscBatch *b, EscLoc *dst, EscLoc *src, int derefs, Value *why
 	esc_json_end(b);
 }
 
-// esc_explain_captures prints gc's "f capturing by value: x (addr=.. assign=.. width=..)"
-// lines (-m=2), for every closure of the batch in program order.
+// esc_explain_capture prints gc's "f capturing by value: x (addr=.. assign=.. width=..)"
+// lines (-m=2) for closure v made in e.
 void
-esc_explain_captures(EscBatch *b)
+esc_explain_capture(EscBatch *b, EscFn *e, Value *v)
 {
-	if (b->mlevel < 2)
+	if (b->mlevel < 2 || !v->aux || !v->origin)
 		return;
-	for (int fi = 0; fi < b->fns.len; fi++) {
-		EscFn *e = b->fns.v[fi];
-		Func *f = e->f;
-		for (int bi = 0; bi < f->blocks.len; bi++) {
-			Block *blk = f->blocks.v[bi];
-			if (!e->live[blk->id])
-				continue;
-			for (int i = 0; i < blk->values.len; i++) {
-				Value *v = blk->values.v[i];
-				if (v->op != OP_MAKECLOSURE || !v->aux || !v->origin)
-					continue;
-				FuncInfo *ci = v->aux;
-				for (int k = 0; k < ci->captures.len && k < v->nargs; k++) {
-					Obj *o = ci->captures.v[k];
-					if (!o || !o->name)
-						continue;
-					bool byref = v->args[k]->type != o->type;
-					bool addr = (o->flags & OBJF_ADDRTAKEN) != 0;
-					bool assign = byref && !addr;
-					if (byref && (o->flags & OBJF_REASSIGNED))
-						assign = true;
-					EscLoc *ol = esc_obj_loc(b, o);
-					EscFn *of = ol && ol->fn ? ol->fn : e;
-					esc_warn(b, o->pos,
-						 "%s capturing by %s: %s (addr=%s assign=%s width=%lld)",
-						 func_name(of), byref ? "ref" : "value",
-						 o->name->name, addr ? "true" : "false",
-						 assign ? "true" : "false",
-						 (long long)(o->type ? type_size(o->type) : 0));
-				}
-			}
-		}
+	FuncInfo *ci = v->aux;
+	for (int k = 0; k < ci->captures.len && k < v->nargs; k++) {
+		Obj *o = ci->captures.v[k];
+		if (!o || !o->name)
+			continue;
+		bool byref = v->args[k]->type != o->type;
+		bool addr = (o->flags & OBJF_ADDRTAKEN) != 0;
+		bool assign = byref && !addr;
+		if (byref && (o->flags & OBJF_REASSIGNED))
+			assign = true;
+		EscLoc *ol = esc_obj_loc(b, o);
+		EscFn *of = ol && ol->fn ? ol->fn : e;
+		esc_warn(b, o->pos, "%s capturing by %s: %s (addr=%s assign=%s width=%lld)",
+			 func_name(of), byref ? "ref" : "value", o->name->name,
+			 addr ? "true" : "false", assign ? "true" : "false",
+			 (long long)(o->type ? type_size(o->type) : 0));
 	}
 }

@@ -152,6 +152,7 @@ const char *esc_loc_string(EscLoc *l);               // for -m=2 and debugging
 void esc_build_locs(EscBatch *b, EscFn *e);  // phase 1: params, results, variables of e
 void esc_build_allocs(EscBatch *b, EscFn *e); // phase 1: allocations of e and its literals
 void esc_build_edges(EscBatch *b, EscFn *e); // phase 2: every edge of e
+void esc_build_closures(EscBatch *b);         // phase 2b: closures' captures, gc's order
 void esc_build_heapwhy(EscBatch *b);          // phase 3: allocations never on the stack
 bool *esc_live_blocks(Arena *a, Func *f);     // blocks reachable past constant branches
 
@@ -178,7 +179,7 @@ const char *esc_explain_loc(EscLoc *l);         // "{heap}", "x", "{storage for 
 void esc_explain_flow(EscBatch *b, const char *pos, EscLoc *dst, EscLoc *src, int derefs,
 		      Value *why);                  // one "flow:" line and its notes
 void esc_explain_path(EscBatch *b, EscLoc *root, EscLoc *src, const char *pos);
-void esc_explain_captures(EscBatch *b);        // "f capturing by value: x (...)" lines
+void esc_explain_capture(EscBatch *b, EscFn *e, Value *v); // "f capturing by value: x" (-m=2)
 void esc_explain_stored(EscBatch *b, EscLoc *dst, EscLoc *src, int derefs, Value *why);
 Pos esc_loc_pos(EscBatch *b, EscLoc *l);        // position of l in -m=2 headers
 const char *esc_loc_name(EscLoc *l);            // name of l in -m=2 headers
