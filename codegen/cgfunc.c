@@ -944,8 +944,12 @@ emit_makeslice(Cg *c, Value *v)
 			LLVMBuildMemSet(c->b, arr, LLVMConstInt(c->t_i8, 0, false),
 					i64c(c, kcap * es), (unsigned)type_align(et));
 		if (!const_int(len, &klen) || klen < 0 || klen > kcap) {
+			// len outside [0, cap]: rt_makeslice panics with gc's message (len out
+			// of range for a negative or huge len, else cap out of range)
 			LLVMValueRef bad = LLVMBuildICmp(c->b, LLVMIntUGT, len, cap, "");
-			cg_panic_if(c, bad, "rt_panic_makeslicelen", NULL, 0);
+			LLVMValueRef a[4] = {cg_alloca(c, c->t_slice, 8, "rtout"),
+					     cg_typedesc(c, et), len, cap};
+			cg_panic_if(c, bad, "rt_makeslice", a, 4);
 		}
 		LLVMValueRef s = LLVMGetUndef(c->t_slice);
 		s = LLVMBuildInsertValue(c->b, s, arr, 0, "");
