@@ -1257,12 +1257,23 @@ slice_expr(B *b, Node *n)
 		if (lo)
 			bounds(b, lo, hi, BOUNDS_SLICEB, n);
 	}
-	Value *p = lo ? val2(b, OP_PTRINDEX, type_pointer(et), n, pos, ptr, lo) : ptr;
 	Value *nl = lo ? val2(b, OP_SUB, ty_int, n, pos, hi, lo) : hi;
+	Value *c = isstr ? NULL : max ? max : cap;
+	Value *nc = isstr ? NULL : lo ? val2(b, OP_SUB, ty_int, n, pos, c, lo) : c;
+	Value *p = ptr;
+	if (lo) {
+		// An empty result keeps the old base (gc's rule): x[len(x):] must not point
+		// past the end of x's memory, at the next object. The offset is lo masked
+		// with -1 when the new capacity (for strings, length) is > 0, else 0:
+		// (-n) >> 63 of an n >= 0.
+		Value *sz = isstr ? nl : nc;
+		Value *neg = val1(b, OP_NEG, ty_int, n, pos, sz);
+		Value *mask = val2(b, OP_SHR, ty_int, n, pos, neg, cint(b, 63, pos));
+		Value *off = val2(b, OP_AND, ty_int, n, pos, lo, mask);
+		p = val2(b, OP_PTRINDEX, type_pointer(et), n, pos, ptr, off);
+	}
 	if (isstr)
 		return val2(b, OP_STRMAKE, t, n, pos, p, nl);
-	Value *c = max ? max : cap;
-	Value *nc = lo ? val2(b, OP_SUB, ty_int, n, pos, c, lo) : c;
 	return val3(b, OP_SLICEMAKE, t, n, pos, p, nl, nc);
 }
 
