@@ -452,6 +452,25 @@ complex_muldiv(Cg *c, Value *v, bool div)
 			B, LLVMBuildFSub(B, LLVMBuildFMul(B, b, r2, ""), a, ""), den2, "");
 		re = LLVMBuildSelect(B, big, re1, re2, "");
 		im = LLVMBuildSelect(B, big, im1, im2, "");
+		// NaN+NaNi: infinite or zero operands may imply a result (rt_complex_divnan)
+		LLVMTypeRef pt = LLVMArrayType2(c->t_f64, 2);
+		LLVMValueRef slot = cg_alloca(c, pt, 8, "cdiv");
+		LLVMValueRef i1 = i64c(c, 1);
+		LLVMValueRef slot1 = LLVMBuildInBoundsGEP2(B, c->t_f64, slot, &i1, 1, "");
+		LLVMBuildStore(B, re, slot);
+		LLVMBuildStore(B, im, slot1);
+		LLVMValueRef nan = LLVMBuildAnd(B, LLVMBuildFCmp(B, LLVMRealUNO, re, re, ""),
+						LLVMBuildFCmp(B, LLVMRealUNO, im, im, ""), "");
+		LLVMBasicBlockRef fix = LLVMAppendBasicBlockInContext(c->ctx, c->fn, "cdivnan");
+		LLVMBasicBlockRef done = LLVMAppendBasicBlockInContext(c->ctx, c->fn, "cdivdone");
+		LLVMBuildCondBr(B, nan, fix, done);
+		LLVMPositionBuilderAtEnd(B, fix);
+		LLVMValueRef fa[5] = {a, b, cc, d, slot};
+		cg_rtcall(c, "rt_complex_divnan", c->t_void, fa, 5);
+		LLVMBuildBr(B, done);
+		LLVMPositionBuilderAtEnd(B, done);
+		re = LLVMBuildLoad2(B, c->t_f64, slot, "");
+		im = LLVMBuildLoad2(B, c->t_f64, slot1, "");
 	}
 	if (small) {
 		re = LLVMBuildFPTrunc(B, re, c->t_f32, "");

@@ -155,6 +155,11 @@ _Noreturn void rt_panic(const RtType *t, void *data); // panic(v)
 _Noreturn void rt_panic_makeslicelen(void);   // makeslice: len out of range
 _Noreturn void rt_panic_makeslicecap(void);   // makeslice: cap out of range
 
+// ---- complex division (complex.c) ----
+// (a+bi)/(c+di) gave NaN+NaNi in out[0..1]: the infinite or zero result C99 Annex G
+// (and Go) give instead, when the operands imply one.
+void rt_complex_divnan(double a, double b, double c, double d, double *out);
+
 // ---- print and println builtins (write to stderr, as Go's do) ----
 void rt_printbool(int64_t b);
 void rt_printint(int64_t v);
