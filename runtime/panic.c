@@ -336,6 +336,22 @@ rt_panic_makeslicelen(void)
 	rt_panic_errstr("makeslice: len out of range");
 }
 
+// rt_unsafeslice checks unsafe.Slice(p, len) for elements of elemsize bytes as gc does:
+// a negative len, or len elements that would not fit between p and the end of the
+// address space, panic ("ptr is nil and len is not zero" when p is nil).
+void
+rt_unsafeslice(int64_t elemsize, const void *p, int64_t len)
+{
+	if (len < 0)
+		rt_panic_errstr("unsafe.Slice: len out of range");
+	unsigned __int128 mem = (unsigned __int128)(uint64_t)elemsize * (uint64_t)len;
+	if (mem > (unsigned __int128)(0 - (uint64_t)(uintptr_t)p)) {
+		if (p == NULL)
+			rt_panic_errstr("unsafe.Slice: ptr is nil and len is not zero");
+		rt_panic_errstr("unsafe.Slice: len out of range");
+	}
+}
+
 // rt_panic_makeslicecap reports make([]T, len, cap) with a bad cap.
 _Noreturn void
 rt_panic_makeslicecap(void)

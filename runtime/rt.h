@@ -154,6 +154,7 @@ _Noreturn void rt_panic_shift(void);          // negative shift amount
 _Noreturn void rt_panic(const RtType *t, void *data); // panic(v)
 _Noreturn void rt_panic_makeslicelen(void);   // makeslice: len out of range
 _Noreturn void rt_panic_makeslicecap(void);   // makeslice: cap out of range
+void rt_unsafeslice(int64_t elemsize, const void *p, int64_t len); // unsafe.Slice's checks
 
 // ---- complex division (complex.c) ----
 // (a+bi)/(c+di) gave NaN+NaNi in out[0..1]: the infinite or zero result C99 Annex G

@@ -1866,6 +1866,26 @@ builtin(B *b, Node *n)
 		v->auxint = n->u.call.builtin == BI_IMAG;
 		return v;
 	}
+	case BI_ADD: {
+		// unsafe.Add(p, n): p + n bytes
+		Value *p = expr(b, args->v[0]);
+		Value *bp = val1(b, OP_CONV, type_pointer(ty_uint8), n, pos, p);
+		Value *q = val2(b, OP_PTRINDEX, type_pointer(ty_uint8), n, pos, bp,
+				to_int(b, args->v[1]));
+		return val1(b, OP_CONV, t, n, pos, q);
+	}
+	case BI_SLICE: {
+		// unsafe.Slice(p, len): the runtime checks len (and p) as gc's unsafeslice
+		Value *p = expr(b, args->v[0]);
+		Value *len = to_int(b, args->v[1]);
+		Value *es = cint(b, type_size(utype(p->type)->elem), pos);
+		Value *chk = val(b, OP_CALLRT, NULL, n, pos);
+		chk->aux = (void *)"rt_unsafeslice";
+		ssa_add_arg(chk, es);
+		ssa_add_arg(chk, p);
+		ssa_add_arg(chk, len);
+		return val3(b, OP_SLICEMAKE, t, n, pos, p, len, len);
+	}
 	case BI_DELETE: {
 		Type *mt = utype(args->v[0]->type);
 		Value *m = expr(b, args->v[0]);
