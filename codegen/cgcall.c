@@ -559,9 +559,6 @@ inline_std(Cg *c, Value *v, const char *go, LLVMValueRef *out)
 		   strcmp(go, "math.Float64frombits") == 0 ||
 		   strcmp(go, "math.Float32frombits") == 0) {
 		*out = LLVMBuildBitCast(B, a[0], cg_type(c, v->type), "");
-	} else if (strcmp(go, "runtime.Gosched") == 0) {
-		*out = NULL; // a hint: nothing to do until the scheduler exists (runtime.GC,
-			     // KeepAlive, ReadMemStats, SetFinalizer are rt_runtime_* calls)
 	} else if (strcmp(go, "runtime.GOMAXPROCS") == 0 ||
 		   strcmp(go, "runtime.NumGoroutine") == 0) {
 		*out = i64const(c, 1);

@@ -629,6 +629,15 @@ is_std_named(Type *t)
 	       strcmp(t->obj->pkg->path, "main") != 0;
 }
 
+// rt_defines_desc: the runtime always defines the descriptor of the std type named name
+// (runtime/std_time.c: time.Duration, whose String fmt must find even in a program that
+// calls nothing else of package time).
+static bool
+rt_defines_desc(const char *name)
+{
+	return strcmp(name, "time.Duration") == 0;
+}
+
 // cg_typedesc returns the descriptor global of Go type t (created on first use).
 LLVMValueRef
 cg_typedesc(Cg *c, Type *t)
@@ -648,6 +657,16 @@ cg_typedesc(Cg *c, Type *t)
 		return g;
 	}
 	const char *name = rt_type_name(t);
+	if (rt_defines_desc(name)) {
+		// the runtime's own descriptor (its method table): a reference, so that the
+		// linker always takes the runtime file that defines it
+		LLVMValueRef g = LLVMAddGlobal(c->mod, c->t_rttype,
+					       arena_sprintf(c->arena, "type:%s", name));
+		LLVMSetGlobalConstant(g, true);
+		tc->desc = g;
+		t->desc = g;
+		return g;
+	}
 	LLVMTypeRef ext = cg_desc_ext_type(c, t); // method tables (cgiface.c)
 	LLVMValueRef g;
 	if (ext) {

@@ -314,6 +314,33 @@ static StdPkg stdpkgs[] = {
 	 "func ReadMemStats(m *MemStats)\n"
 	 "func SetFinalizer(obj any, finalizer any)\n",
 	 NULL},
+	{"time",
+	 "package time\n"
+	 "type Duration int64\n"
+	 "const (\n"
+	 "\tNanosecond Duration = 1\n"
+	 "\tMicrosecond = 1000 * Nanosecond\n"
+	 "\tMillisecond = 1000 * Microsecond\n"
+	 "\tSecond = 1000 * Millisecond\n"
+	 "\tMinute = 60 * Second\n"
+	 "\tHour = 60 * Minute\n"
+	 ")\n"
+	 "type Time struct { wall, mono int64 }\n"
+	 "func Now() Time\n"
+	 "func Since(t Time) Duration\n"
+	 "func Until(t Time) Duration\n"
+	 "func Sleep(d Duration)\n"
+	 "func (t Time) Sub(u Time) Duration\n"
+	 "func (t Time) Unix() int64\n"
+	 "func (t Time) UnixNano() int64\n"
+	 "func (d Duration) Nanoseconds() int64\n"
+	 "func (d Duration) Microseconds() int64\n"
+	 "func (d Duration) Milliseconds() int64\n"
+	 "func (d Duration) Seconds() float64\n"
+	 "func (d Duration) Minutes() float64\n"
+	 "func (d Duration) Hours() float64\n"
+	 "func (d Duration) String() string\n",
+	 NULL},
 	{"runtime/debug",
 	 "package debug\n"
 	 "func FreeOSMemory()\n"

@@ -831,6 +831,22 @@ clear_stack(void)
 	__asm__ volatile("" : : "r"(buf) : "memory");
 }
 
+// rt_gc_yield runs the queued finalizers: called where the program yields (time.Sleep,
+// runtime.Gosched), where Go's finalizer goroutine would get to run.
+void
+rt_gc_yield(void)
+{
+	if (!gc.running)
+		run_finalizers();
+}
+
+// rt_runtime_Gosched is runtime.Gosched: a yield point (no other goroutines yet).
+void
+rt_runtime_Gosched(void)
+{
+	rt_gc_yield();
+}
+
 // rt_runtime_GC is runtime.GC: a full cycle, all sweeping done, then queued finalizers.
 void
 rt_runtime_GC(void)

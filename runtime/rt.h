@@ -227,6 +227,7 @@ typedef struct RtGCRoot {
 
 // ---- runtime and runtime/debug functions (codegen's rt_<pkg>_<Name> convention) ----
 void rt_runtime_GC(void);                                  // runtime.GC()
+void rt_runtime_Gosched(void);                             // runtime.Gosched(): runs finalizers
 void rt_runtime_KeepAlive(const RtType *t, void *data);    // runtime.KeepAlive(x)
 void rt_runtime_ReadMemStats(void *m);                     // runtime.ReadMemStats(m)
 void rt_runtime_SetFinalizer(const RtType *ot, void *obj, const RtType *ft, void *fn);

@@ -32,6 +32,7 @@ extern uint8_t rt_zerobase[8];               // the address of every zero-sized 
 void rt_signals_init(void);                  // SIGSEGV/SIGBUS/SIGFPE -> Go's panics
 _Noreturn void rt_panic_errstr(const char *msg); // panic(runtime error "runtime error: msg")
 _Noreturn void rt_throw(const char *msg);    // fatal error: msg (unrecoverable), exit 2
+void rt_gc_yield(void);                      // a yield point: run queued finalizers (gc.c)
 int rt_panic_noscan(RtGCRoot *out);          // the signal stack: 1 entry
 
 // ---- UTF-8 (strings.c) and Unicode (unicode.c) ----

@@ -1,5 +1,5 @@
 // rtstd.h: declarations shared by the runtime's standard-library files (std_*.c: errors,
-// strings, strconv, sort, os, unicode/utf8). Never included by generated code; the
+// strings, strconv, sort, os, unicode/utf8, time). Never included by generated code; the
 // functions generated code calls are the rt_<pkg>_<Name> ones, whose signatures follow
 // rt.h's flattening rule (strings as ptr, len; slices as ptr, len, cap; interfaces as
 // type-or-itab, data; non-scalar or multiple results through an out-pointer first
@@ -269,3 +269,23 @@ int64_t rt_unicode_utf8_FullRuneInString(const uint8_t *p, int64_t n);
 int64_t rt_unicode_utf8_FullRune(const uint8_t *p, int64_t n, int64_t cap);
 int64_t rt_unicode_utf8_EncodeRune(uint8_t *p, int64_t n, int64_t cap, int64_t r);
 void rt_unicode_utf8_AppendRune(RtSlice *out, uint8_t *p, int64_t n, int64_t cap, int64_t r);
+
+// time (std_time.c): Time is {wall ns since the epoch, monotonic ns}, Duration an int64
+typedef struct RtTime {
+	int64_t wall;
+	int64_t mono;
+} RtTime;
+void rt_time_Now(RtTime *out);
+int64_t rt_time_Since(const RtTime *t);
+int64_t rt_time_Until(const RtTime *t);
+int64_t rt_time_Sub(const RtTime *t, const RtTime *u);
+int64_t rt_time_UnixNano(const RtTime *t);
+int64_t rt_time_Unix(const RtTime *t);
+void rt_time_Sleep(int64_t d);
+int64_t rt_time_Nanoseconds(int64_t d);
+int64_t rt_time_Microseconds(int64_t d);
+int64_t rt_time_Milliseconds(int64_t d);
+double rt_time_Seconds(int64_t d);
+double rt_time_Minutes(int64_t d);
+double rt_time_Hours(int64_t d);
+RtString rt_time_String(int64_t d);
