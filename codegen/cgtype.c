@@ -722,6 +722,12 @@ cg_typedesc(Cg *c, Type *t)
 		elem = cg_typedesc(c, u->elem);
 		key = cg_typedesc(c, u->key);
 		break;
+	case TY_FUNC:
+		// a function returning its results through a hidden pointer: their size, so
+		// that the runtime can call it (finalizers) with room for them
+		if (cg_sret(c, t))
+			len = (int64_t)LLVMABISizeOfType(c->td, cg_restype(c, t));
+		break;
 	case TY_STRUCT: case TY_TUPLE: {
 		nfields = u->fields.len;
 		if (nfields == 0)

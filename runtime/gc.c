@@ -811,10 +811,13 @@ run_finalizers(void)
 		f->obj = NULL;
 		finfree = f;
 		const char *nm = ft && ft->name ? ft->name : "";
+		// big results (ft->len bytes) go to a hidden last pointer: give them room
+		void *res = ft && ft->len ? rt_alloc_bytes((int64_t)ft->len, 1) : NULL;
 		if (strncmp(nm, "func(interface", 14) == 0 || strncmp(nm, "func(any", 8) == 0)
-			((void (*)(RtClosure *, const RtType *, void *))fn->fn)(fn, ot, obj);
+			((void (*)(RtClosure *, const RtType *, void *, void *))fn->fn)(fn, ot, obj,
+											 res);
 		else
-			((void (*)(RtClosure *, void *))fn->fn)(fn, obj);
+			((void (*)(RtClosure *, void *, void *))fn->fn)(fn, obj, res);
 	}
 }
 

@@ -103,7 +103,8 @@ struct RtType {
 	const char *name;      // the type as %T prints it ("int", "main.T", "[]string")
 	const RtType *elem;    // pointer, slice, array, chan, map value
 	const RtType *key;     // map key
-	uint64_t len;          // array length
+	uint64_t len;          // array length; func: size of results returned through a
+	                       // hidden last pointer parameter (big results), else 0
 	uint32_t nfields;      // struct fields
 	const RtField *fields;
 	// ---- present only when flags & RT_FLAG_UNCOMMON (Go's uncommontype) ----
