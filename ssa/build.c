@@ -1720,9 +1720,34 @@ print_call(B *b, Node *n, bool ln)
 	callrt(b, "rt_printunlock", n, NULL);
 }
 
-// tuple_builtin lowers copy(f()), delete(f()) and complex(f()), whose two operands come
-// from one multi-value call (Go tests fixedbugs/issue15992.go, issue5793.go).
-// append(f()) is in builtin.
+// unsafe_add lowers unsafe.Add(p, k) (k converted to int): p + k bytes.
+static Value *
+unsafe_add(B *b, Node *n, Value *p, Value *k)
+{
+	Pos pos = npos(n);
+	Value *bp = val1(b, OP_CONV, type_pointer(ty_uint8), n, pos, p);
+	Value *q = val2(b, OP_PTRINDEX, type_pointer(ty_uint8), n, pos, bp, k);
+	return val1(b, OP_CONV, ntype(n), n, pos, q);
+}
+
+// unsafe_slice lowers unsafe.Slice(p, len) (len converted to int): the runtime checks
+// len (and p) as gc's unsafeslice does, then the slice is (p, len, len).
+static Value *
+unsafe_slice(B *b, Node *n, Value *p, Value *len)
+{
+	Pos pos = npos(n);
+	Value *es = cint(b, type_size(utype(p->type)->elem), pos);
+	Value *chk = val(b, OP_CALLRT, NULL, n, pos);
+	chk->aux = (void *)"rt_unsafeslice";
+	ssa_add_arg(chk, es);
+	ssa_add_arg(chk, p);
+	ssa_add_arg(chk, len);
+	return val3(b, OP_SLICEMAKE, ntype(n), n, pos, p, len, len);
+}
+
+// tuple_builtin lowers copy(f()), delete(f()), complex(f()), unsafe.Add(f()) and
+// unsafe.Slice(f()), whose two operands come from one multi-value call (Go tests
+// fixedbugs/issue15992.go, issue5793.go, issue52590.dir). append(f()) is in builtin.
 static Value *
 tuple_builtin(B *b, Node *n)
 {
@@ -1730,6 +1755,12 @@ tuple_builtin(B *b, Node *n)
 	Pos pos = npos(n);
 	ValVec xy = spread_tuple(b, a);
 	Value *x = xy.v[0], *y = xy.v[1];
+	BuiltinId bi = n->u.call.builtin;
+	if (bi == BI_ADD || bi == BI_SLICE) {
+		if (!type_identical(y->type, ty_int))
+			y = val1(b, OP_CONV, ty_int, a, pos, y);
+		return bi == BI_ADD ? unsafe_add(b, n, x, y) : unsafe_slice(b, n, x, y);
+	}
 	if (n->u.call.builtin == BI_COPY)
 		return val2(b, OP_SLICECOPY, ty_int, n, pos, x, y);
 	if (n->u.call.builtin == BI_COMPLEX) {
@@ -1754,7 +1785,8 @@ builtin(B *b, Node *n)
 	Pos pos = npos(n);
 	Type *t = ntype(n);
 	BuiltinId bi = n->u.call.builtin;
-	if ((bi == BI_COPY || bi == BI_DELETE || bi == BI_COMPLEX) && is_multi_arg(args))
+	if ((bi == BI_COPY || bi == BI_DELETE || bi == BI_COMPLEX || bi == BI_ADD ||
+	     bi == BI_SLICE) && is_multi_arg(args))
 		return tuple_builtin(b, n);
 	switch (n->u.call.builtin) {
 	case BI_LEN:
@@ -1867,24 +1899,12 @@ builtin(B *b, Node *n)
 		return v;
 	}
 	case BI_ADD: {
-		// unsafe.Add(p, n): p + n bytes
 		Value *p = expr(b, args->v[0]);
-		Value *bp = val1(b, OP_CONV, type_pointer(ty_uint8), n, pos, p);
-		Value *q = val2(b, OP_PTRINDEX, type_pointer(ty_uint8), n, pos, bp,
-				to_int(b, args->v[1]));
-		return val1(b, OP_CONV, t, n, pos, q);
+		return unsafe_add(b, n, p, to_int(b, args->v[1]));
 	}
 	case BI_SLICE: {
-		// unsafe.Slice(p, len): the runtime checks len (and p) as gc's unsafeslice
 		Value *p = expr(b, args->v[0]);
-		Value *len = to_int(b, args->v[1]);
-		Value *es = cint(b, type_size(utype(p->type)->elem), pos);
-		Value *chk = val(b, OP_CALLRT, NULL, n, pos);
-		chk->aux = (void *)"rt_unsafeslice";
-		ssa_add_arg(chk, es);
-		ssa_add_arg(chk, p);
-		ssa_add_arg(chk, len);
-		return val3(b, OP_SLICEMAKE, t, n, pos, p, len, len);
+		return unsafe_slice(b, n, p, to_int(b, args->v[1]));
 	}
 	case BI_DELETE: {
 		Type *mt = utype(args->v[0]->type);

@@ -1,7 +1,8 @@
 // run
 
-// unsafe.Add and unsafe.Slice, with the panics of unsafe.Slice: a negative length, a
-// nil pointer with a non-zero length, and a slice that would wrap the address space.
+// unsafe.Add and unsafe.Slice, also with both operands from one multi-value call, and
+// the panics of unsafe.Slice: a negative length, a nil pointer with a non-zero length,
+// and a slice that would wrap the address space.
 
 package main
 
@@ -15,7 +16,14 @@ func try(name string, f func()) {
 	f()
 }
 
+var arr = [4]int32{1, 2, 3, 4}
+
+func addArgs() (unsafe.Pointer, uint8) { return unsafe.Pointer(&arr[0]), 8 }
+
+func sliceArgs() (*int32, int64) { return &arr[1], 2 }
+
 func main() {
+	fmt.Println(*(*int32)(unsafe.Add(addArgs())), unsafe.Slice(sliceArgs()))
 	a := [4]int32{10, 20, 30, 40}
 	p := unsafe.Pointer(&a[1])
 	fmt.Println(*(*int32)(unsafe.Add(p, 4)), *(*int32)(unsafe.Add(p, -4)))
