@@ -8,7 +8,9 @@
 // "leaks to ~r0 level=0", "does not escape"). The heap is a red double octagon;
 // locations gc does not have ({temp}, spill slots the builder made) are grey and dashed,
 // so the paths through them stay connected; locations of other functions that an edge
-// touches are grey boxes named with their function.
+// touches are grey boxes named with their function. An edge esc_flow did not store
+// because its destination already escaped (EscBatch.direct) is drawn bold: it is how
+// its source reached the heap.
 //
 // Each node of the function with a position has the DOT id "dot_L<line>.l<id>": the
 // explorer page turns it into a link to that source line (ssahtml.c's svg_classes).
