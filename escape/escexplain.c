@@ -50,6 +50,11 @@ typedef struct Ctx {
 	Notes *ns;
 } Ctx;
 
+// TEMP_MARK: a pseudo-note placed after append's "call parameter" when the walk goes on
+// into append's first operand, which gc passes through a temporary (esc_explain_flow
+// splits the flow there; the mark is never printed).
+static const char TEMP_MARK[] = "(append temporary)";
+
 static void
 push(Notes *ns, const char *text, const char *why, Pos pos)
 {
@@ -394,6 +399,7 @@ walk_kind(Ctx *c, Node *n)
 		if (n->u.call.kind == CALL_BUILTIN && n->u.call.builtin == BI_APPEND &&
 		    n->u.call.args.len > 0) {
 			push(c->ns, expr_string(n), "call parameter", n->pos);
+			push(c->ns, "", TEMP_MARK, n->pos);
 			found = walk(c, n->u.call.args.v[0]);
 			break;
 		}
@@ -786,8 +792,11 @@ call_notes(Ctx *c, Node *call, const char *outer)
 	if (fun && fun->kind == N_SELECTOR && fun->u.sel.sel.kind == SEL_METHOD &&
 	    walk(c, fun->u.sel.x))
 		return;
+	bool isappend = n->u.call.kind == CALL_BUILTIN && n->u.call.builtin == BI_APPEND;
 	for (int i = 0; i < n->u.call.args.len; i++) {
 		c->ns->n = mark;
+		if (i == 0 && isappend)
+			push(c->ns, "", TEMP_MARK, n->pos);
 		if (walk(c, n->u.call.args.v[i]))
 			return;
 	}
@@ -910,6 +919,7 @@ derive_notes(EscBatch *b, EscLoc *dst, EscLoc *src, int derefs, Value *why, Note
 			if (n && n->kind == N_CALL && n->u.call.args.len > 0) {
 				push(ns, expr_string(n), "appendee slice", n->pos);
 				push(ns, expr_string(n), "call parameter", n->pos);
+				push(ns, "", TEMP_MARK, n->pos);
 				if (!walk(&c, n->u.call.args.v[0]))
 					ns->n = 0;
 				if (ns->n)
@@ -1013,6 +1023,8 @@ print_flow(EscBatch *b, const char *pos, EscLoc *dst, const char *ops, const cha
 	if (b->jcur)
 		esc_json_related(b, ns->n ? ns->v[ns->n - 1].pos : srcpos, flow);
 	for (int i = ns->n - 1; i >= 0; i--) {
+		if (ns->v[i].why == TEMP_MARK)
+			continue;
 		esc_print(b, "%s:     from %s (%s) at %s\n", pos, ns->v[i].text, ns->v[i].why,
 			  pos_string(ns->v[i].pos));
 		if (b->jcur)
@@ -1093,7 +1105,42 @@ esc_explain_flow(EscBatch *b, const char *pos, EscLoc *dst, EscLoc *src, int der
 		return;
 	Notes ns;
 	derive_notes(b, dst, src, derefs, why, &ns);
-	print_flow(b, pos, dst, deref_ops(derefs), esc_explain_loc(src), esc_loc_pos(b, src), &ns);
+	// gc passes append's first operand through a temporary: a flow through it is two
+	// flows, "{temp} = s" with the notes from append's "call parameter" in, then
+	// "dst = {temp}" with the rest (for the appendee's elements "*{temp}", "appendee
+	// slice"). The walk left TEMP_MARK right after that "call parameter".
+	int cut = -1;
+	for (int i = ns.n - 1; i > 0 && cut < 0; i--)
+		if (ns.v[i].why == TEMP_MARK)
+			cut = i - 1;
+	if (cut < 0) {
+		print_flow(b, pos, dst, deref_ops(derefs), esc_explain_loc(src), esc_loc_pos(b, src),
+			   &ns);
+		return;
+	}
+	Notes inner = {0}, outer = {0};
+	int d = 0; // the dereferences inside the operand
+	for (int i = 0; i < ns.n; i++) {
+		if (ns.v[i].why == TEMP_MARK)
+			continue;
+		if (i < cut) {
+			outer.v[outer.n++] = ns.v[i];
+			continue;
+		}
+		inner.v[inner.n++] = ns.v[i];
+		const char *w = ns.v[i].why;
+		if (strcmp(w, "indirection") == 0 || strcmp(w, "dot of pointer") == 0)
+			d++;
+		else if (strcmp(w, "address-of") == 0 || strcmp(w, "spill") == 0)
+			d--;
+	}
+	if (d < -1)
+		d = -1;
+	EscLoc temp = {0};
+	temp.kind = ELOC_TEMP;
+	print_flow(b, pos, &temp, deref_ops(d), esc_explain_loc(src), esc_loc_pos(b, src), &inner);
+	int rest = derefs - (d < 0 ? 0 : d);
+	print_flow(b, pos, dst, deref_ops(rest < 0 ? 0 : rest), "{temp}", (Pos){0}, &outer);
 }
 
 static EscEdge *
