@@ -88,9 +88,14 @@ hash_value(Value *v)
 static bool
 same_aux(Value *x, Value *y)
 {
-	if (x->op == OP_CONST && (x->aux || y->aux)) // strings: compare the bytes
-		return x->aux && y->aux && x->auxint == y->auxint &&
-		       memcmp(x->aux, y->aux, (size_t)x->auxint) == 0;
+	if (x->op == OP_CONST && (x->aux || y->aux)) {
+		if (!x->aux || !y->aux)
+			return false;
+		if (x->type && type_is_complex(x->type)) // {re, im} doubles, bit for bit
+			return memcmp(x->aux, y->aux, 2 * sizeof(double)) == 0;
+		// strings: auxint is the length, aux the bytes
+		return x->auxint == y->auxint && memcmp(x->aux, y->aux, (size_t)x->auxint) == 0;
+	}
 	return x->aux == y->aux;
 }
 
