@@ -256,6 +256,26 @@ scan_block(uintptr_t lo, uintptr_t hi, const uint8_t *bits)
 	}
 }
 
+// scan_bits calls fn on word k of the 64 words from base for every bit k set in v.
+static inline void
+scan_bits(uintptr_t base, uint64_t v, void (*fn)(uintptr_t word, uintptr_t at))
+{
+	while (v != 0) {
+		unsigned b = (unsigned)__builtin_ctzll(v);
+		v &= v - 1;
+		uintptr_t at = base + (uintptr_t)b * 8;
+		fn(*(uintptr_t *)at, at);
+	}
+}
+
+// shade_word is shade as a scan_bits/scan_object callback (inlined into drain's loop).
+static inline __attribute__((always_inline)) void
+shade_word(uintptr_t word, uintptr_t at)
+{
+	(void)at;
+	shade(word);
+}
+
 // scan_object calls fn on every word of the object at base (in span s) that may hold a
 // pointer.
 static inline void
@@ -271,12 +291,7 @@ scan_object(uintptr_t base, Span *s, void (*fn)(uintptr_t word, uintptr_t at))
 				v |= hb[i + 1] << (64 - sh);
 			if (nw - w < 64)
 				v &= ((uint64_t)1 << (nw - w)) - 1;
-			while (v != 0) {
-				unsigned b = (unsigned)__builtin_ctzll(v);
-				v &= v - 1;
-				uintptr_t at = base + (w + b) * 8;
-				fn(*(uintptr_t *)at, at);
-			}
+			scan_bits(base + w * 8, v, fn);
 		}
 		return;
 	}
@@ -296,25 +311,13 @@ scan_object(uintptr_t base, Span *s, void (*fn)(uintptr_t word, uintptr_t at))
 			memcpy(&v, t->gcdata + w / 8, nb);
 			if (nw - w < 64)
 				v &= ((uint64_t)1 << (nw - w)) - 1;
-			while (v != 0) {
-				unsigned b = (unsigned)__builtin_ctzll(v);
-				v &= v - 1;
-				uintptr_t at = eb + (w + b) * 8;
-				fn(*(uintptr_t *)at, at);
-			}
+			scan_bits(eb + w * 8, v, fn);
 		}
 	}
 }
 
-static void
-shade_word(uintptr_t word, uintptr_t at)
-{
-	(void)at;
-	shade(word);
-}
-
-// drain scans grey objects until the mark stack is empty. Small objects are scanned
-// here with the heap bitmap (the hot loop of marking), large ones by scan_object.
+// drain scans grey objects until the mark stack is empty (scan_object: small objects by
+// the heap bitmap, large ones by their type's bitmap).
 enum { PREFETCH = 16 }; // objects in flight between prefetch and scan
 
 static void
@@ -337,25 +340,7 @@ drain(void)
 		rn--;
 		Arena *a = rt_mheap.index[p >> ARENA_SHIFT];
 		Span *s = a->huge ? a->huge : a->spans[(p - (uintptr_t)a->base) >> PAGE_SHIFT];
-		if (!(s->spanclass >> 1)) {
-			scan_object(p, s, shade_word);
-			continue;
-		}
-		uint64_t w0 = s->hbit0 + ((p - (uintptr_t)s->base) >> 3), nw = s->elemsize >> 3;
-		const uint64_t *hb = s->heapbits;
-		for (uint64_t w = 0; w < nw; w += 64) {
-			uint64_t i = (w0 + w) >> 6, sh = (w0 + w) & 63;
-			uint64_t v = hb[i] >> sh;
-			if (sh != 0 && nw - w > 64 - sh)
-				v |= hb[i + 1] << (64 - sh);
-			if (nw - w < 64)
-				v &= ((uint64_t)1 << (nw - w)) - 1;
-			while (v != 0) {
-				unsigned b = (unsigned)__builtin_ctzll(v);
-				v &= v - 1;
-				shade(*(uintptr_t *)(p + (w + b) * 8));
-			}
-		}
+		scan_object(p, s, shade_word);
 	}
 }
 
