@@ -336,6 +336,23 @@ encloses(Value *w, Value *v)
 	return ast_expr_contains(w->origin, v->origin);
 }
 
+// live_values_by_id: the values of e's live blocks indexed by id (NULL elsewhere); ids
+// follow the builder's walk of the statements, gc's order.
+static Value **
+live_values_by_id(EscBatch *b, EscFn *e)
+{
+	Func *f = e->f;
+	Value **byid = NEWARR(b->arena, Value *, f->nvalues + 1);
+	for (int bi = 0; bi < f->blocks.len; bi++) {
+		Block *blk = f->blocks.v[bi];
+		if (!e->live[blk->id])
+			continue;
+		for (int i = 0; i < blk->values.len; i++)
+			byid[blk->values.v[i]->id] = blk->values.v[i];
+	}
+	return byid;
+}
+
 // enclosing_first numbers, before allocation v = byid[id], the allocations of the same
 // expression that enclose it. gc numbers allocations in pre-order (an expression before
 // its operands: the box of I(f(x)) before f's result, a call's "... argument" slice
@@ -371,14 +388,7 @@ esc_build_allocs(EscBatch *b, EscFn *e)
 	if (e->allocs_done)
 		return;
 	e->allocs_done = true;
-	Value **byid = NEWARR(b->arena, Value *, f->nvalues + 1);
-	for (int bi = 0; bi < f->blocks.len; bi++) {
-		Block *blk = f->blocks.v[bi];
-		if (!e->live[blk->id])
-			continue;
-		for (int i = 0; i < blk->values.len; i++)
-			byid[blk->values.v[i]->id] = blk->values.v[i];
-	}
+	Value **byid = live_values_by_id(b, e);
 	for (int id = 0; id <= f->nvalues; id++) {
 		Value *v = byid[id];
 		if (!v)
@@ -1207,17 +1217,13 @@ esc_build_heapwhy(EscBatch *b)
 // closures_of adds the capture flows of the closures e makes, in value id order, each
 // followed by those of the closures made in its body (gc's pre-order).
 static void
-closures_of(EscBatch *b, EscFn *e, bool *done)
+closures_of(EscBatch *b, EscFn *e)
 {
+	if (e->closures_done)
+		return;
+	e->closures_done = true;
 	Func *f = e->f;
-	Value **byid = NEWARR(b->arena, Value *, f->nvalues + 1);
-	for (int bi = 0; bi < f->blocks.len; bi++) {
-		Block *blk = f->blocks.v[bi];
-		if (!e->live[blk->id])
-			continue;
-		for (int i = 0; i < blk->values.len; i++)
-			byid[blk->values.v[i]->id] = blk->values.v[i];
-	}
+	Value **byid = live_values_by_id(b, e);
 	for (int id = 0; id <= f->nvalues; id++) {
 		Value *v = byid[id];
 		if (!v || v->op != OP_MAKECLOSURE)
@@ -1226,11 +1232,8 @@ closures_of(EscBatch *b, EscFn *e, bool *done)
 		for (int i = 0; i < v->nargs; i++)
 			esc_flow_ref(b, e->alloc[v->id], get_ref(b, e, v->args[i]), 0, v);
 		EscFn *ce = ptrmap_get(&b->fninfo, v->aux);
-		for (int k = 0; ce && k < b->fns.len; k++)
-			if (b->fns.v[k] == ce && !done[k]) {
-				done[k] = true;
-				closures_of(b, ce, done);
-			}
+		if (ce)
+			closures_of(b, ce);
 	}
 }
 
@@ -1242,10 +1245,6 @@ closures_of(EscBatch *b, EscFn *e, bool *done)
 void
 esc_build_closures(EscBatch *b)
 {
-	bool *done = NEWARR(b->arena, bool, b->fns.len + 1);
 	for (int k = 0; k < b->fns.len; k++)
-		if (!done[k]) {
-			done[k] = true;
-			closures_of(b, b->fns.v[k], done);
-		}
+		closures_of(b, b->fns.v[k]);
 }

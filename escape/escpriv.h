@@ -97,6 +97,7 @@ struct EscFn {
 	int depth;            // nesting depth of func literals (top-level functions: 0)
 	bool called;          // a func literal called where it is written: func(){...}()
 	bool allocs_done;     // esc_build_allocs ran
+	bool closures_done;   // esc_build_closures visited it
 	PtrMap defs;          // Obj * -> its only SETVAR in this function (or &multi_def)
 	PtrMap assigns;       // lhs/rhs Node * -> its N_ASSIGN (=), var value -> N_VALUESPEC
 	VEC(EscLoc *) params; // receiver first, then the parameters (NULL for "_"/unnamed)
