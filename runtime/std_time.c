@@ -198,47 +198,19 @@ rt_time_String(int64_t d)
 // fmt finds Duration's String method (and interfaces its other methods) through this
 // method table. A Duration in an interface is boxed: each entry takes a pointer to it.
 
-static RtString
-dur_string_ifn(const int64_t *d)
-{
-	return rt_time_String(*d);
-}
-
-static double
-dur_hours_ifn(const int64_t *d)
-{
-	return rt_time_Hours(*d);
-}
-
-static double
-dur_minutes_ifn(const int64_t *d)
-{
-	return rt_time_Minutes(*d);
-}
-
-static double
-dur_seconds_ifn(const int64_t *d)
-{
-	return rt_time_Seconds(*d);
-}
-
-static int64_t
-dur_milliseconds_ifn(const int64_t *d)
-{
-	return rt_time_Milliseconds(*d);
-}
-
-static int64_t
-dur_microseconds_ifn(const int64_t *d)
-{
-	return rt_time_Microseconds(*d);
-}
-
-static int64_t
-dur_nanoseconds_ifn(const int64_t *d)
-{
-	return *d;
-}
+// DUR_IFN(name, T, fn) defines name(const int64_t *d), returning fn(*d) as T.
+#define DUR_IFN(name, T, fn)                                                             \
+	static T name(const int64_t *d)                                                  \
+	{                                                                                \
+		return fn(*d);                                                           \
+	}
+DUR_IFN(dur_string_ifn, RtString, rt_time_String)
+DUR_IFN(dur_hours_ifn, double, rt_time_Hours)
+DUR_IFN(dur_minutes_ifn, double, rt_time_Minutes)
+DUR_IFN(dur_seconds_ifn, double, rt_time_Seconds)
+DUR_IFN(dur_milliseconds_ifn, int64_t, rt_time_Milliseconds)
+DUR_IFN(dur_microseconds_ifn, int64_t, rt_time_Microseconds)
+DUR_IFN(dur_nanoseconds_ifn, int64_t, rt_time_Nanoseconds)
 
 #define IFN(f) ((void (*)(void))(f))
 static const RtMethod duration_methods[] = { // sorted by name
