@@ -45,9 +45,134 @@ ast_ident(Pos pos, Sym *name)
 	return n;
 }
 
-// ast_expr_contains reports whether expression inner is outer or lies inside it. It
-// looks through the operands of expressions only: not into func literal bodies, and
-// not into type expressions.
+// ast_kids calls fn(kid, ctx) on each child of n in source order: operands of
+// expressions, the parts of statements and declarations, a func literal's body; never
+// type expressions. It stops at the first call that returns true and returns whether one
+// did. The shared walk of the tree for passes that visit every node.
+bool
+ast_kids(Node *n, bool (*fn)(Node *kid, void *ctx), void *ctx)
+{
+#define KID(k)                                                                           \
+	do {                                                                             \
+		if ((k) && fn((k), ctx))                                                 \
+			return true;                                                     \
+	} while (0)
+#define KIDS(l)                                                                          \
+	do {                                                                             \
+		for (int i_ = 0; i_ < (l)->len; i_++)                                    \
+			KID((l)->v[i_]);                                                 \
+	} while (0)
+	if (!n)
+		return false;
+	switch (n->kind) {
+	case N_COMPOSITE:
+		KIDS(&n->u.comp.elts);
+		break;
+	case N_FUNCLIT:
+		KID(n->u.func.body);
+		break;
+	case N_PAREN: case N_STAR: case N_EXPRSTMT: case N_GO: case N_DEFER:
+		KID(n->u.x);
+		break;
+	case N_SELECTOR:
+		KID(n->u.sel.x);
+		break;
+	case N_INDEX:
+		KID(n->u.index.x);
+		KIDS(&n->u.index.index);
+		break;
+	case N_SLICEEXPR:
+		KID(n->u.slice.x);
+		KID(n->u.slice.lo);
+		KID(n->u.slice.hi);
+		KID(n->u.slice.max);
+		break;
+	case N_TYPEASSERT:
+		KID(n->u.assert.x);
+		break;
+	case N_CALL:
+		KID(n->u.call.fun);
+		KIDS(&n->u.call.args);
+		break;
+	case N_UNARY:
+		KID(n->u.unary.x);
+		break;
+	case N_BINARY: case N_SEND:
+		KID(n->u.binary.x);
+		KID(n->u.binary.y);
+		break;
+	case N_KEYVALUE:
+		KID(n->u.kv.key);
+		KID(n->u.kv.value);
+		break;
+	case N_DECLSTMT: case N_RETURN:
+		KIDS(&n->u.list);
+		break;
+	case N_LABELED:
+		KID(n->u.labeled.stmt);
+		break;
+	case N_INCDEC:
+		KID(n->u.incdec.x);
+		break;
+	case N_ASSIGN:
+		KIDS(&n->u.assign.lhs);
+		KIDS(&n->u.assign.rhs);
+		break;
+	case N_BLOCK:
+		KIDS(&n->u.block.stmts);
+		break;
+	case N_IF:
+		KID(n->u.ifs.init);
+		KID(n->u.ifs.cond);
+		KID(n->u.ifs.then);
+		KID(n->u.ifs.els);
+		break;
+	case N_CASECLAUSE: case N_COMMCLAUSE:
+		KIDS(&n->u.clause.list);
+		KIDS(&n->u.clause.body);
+		break;
+	case N_SWITCH: case N_TYPESWITCH: case N_SELECT:
+		KID(n->u.sw.init);
+		KID(n->u.sw.tag);
+		KIDS(&n->u.sw.body);
+		break;
+	case N_FOR:
+		KID(n->u.fors.init);
+		KID(n->u.fors.cond);
+		KID(n->u.fors.post);
+		KID(n->u.fors.body);
+		break;
+	case N_RANGE:
+		KID(n->u.range.key);
+		KID(n->u.range.value);
+		KID(n->u.range.x);
+		KID(n->u.range.body);
+		break;
+	case N_VALUESPEC:
+		KIDS(&n->u.value.values);
+		break;
+	case N_FUNCDECL:
+		KID(n->u.funcdecl.body);
+		break;
+	case N_FILE:
+		KIDS(&n->u.file.decls);
+		break;
+	default:
+		break;
+	}
+	return false;
+#undef KID
+#undef KIDS
+}
+
+// ast_expr_contains reports whether expression inner is outer or lies inside it, not
+// looking into func literal bodies.
+static bool
+contains_kid(Node *kid, void *inner)
+{
+	return ast_expr_contains(kid, inner);
+}
+
 bool
 ast_expr_contains(Node *outer, Node *inner)
 {
@@ -55,47 +180,5 @@ ast_expr_contains(Node *outer, Node *inner)
 		return false;
 	if (outer == inner)
 		return true;
-	switch (outer->kind) {
-	case N_COMPOSITE:
-		for (int i = 0; i < outer->u.comp.elts.len; i++)
-			if (ast_expr_contains(outer->u.comp.elts.v[i], inner))
-				return true;
-		return false;
-	case N_KEYVALUE:
-		return ast_expr_contains(outer->u.kv.key, inner) ||
-		       ast_expr_contains(outer->u.kv.value, inner);
-	case N_PAREN:
-	case N_STAR:
-		return ast_expr_contains(outer->u.x, inner);
-	case N_SELECTOR:
-		return ast_expr_contains(outer->u.sel.x, inner);
-	case N_INDEX:
-		if (ast_expr_contains(outer->u.index.x, inner))
-			return true;
-		for (int i = 0; i < outer->u.index.index.len; i++)
-			if (ast_expr_contains(outer->u.index.index.v[i], inner))
-				return true;
-		return false;
-	case N_SLICEEXPR:
-		return ast_expr_contains(outer->u.slice.x, inner) ||
-		       ast_expr_contains(outer->u.slice.lo, inner) ||
-		       ast_expr_contains(outer->u.slice.hi, inner) ||
-		       ast_expr_contains(outer->u.slice.max, inner);
-	case N_TYPEASSERT:
-		return ast_expr_contains(outer->u.assert.x, inner);
-	case N_CALL:
-		if (ast_expr_contains(outer->u.call.fun, inner))
-			return true;
-		for (int i = 0; i < outer->u.call.args.len; i++)
-			if (ast_expr_contains(outer->u.call.args.v[i], inner))
-				return true;
-		return false;
-	case N_UNARY:
-		return ast_expr_contains(outer->u.unary.x, inner);
-	case N_BINARY:
-		return ast_expr_contains(outer->u.binary.x, inner) ||
-		       ast_expr_contains(outer->u.binary.y, inner);
-	default:
-		return false;
-	}
+	return outer->kind != N_FUNCLIT && ast_kids(outer, contains_kid, inner);
 }

@@ -309,6 +309,7 @@ struct Node {
 
 Node *ast_new(NodeKind k, Pos pos);      // zeroed node of kind k in the permanent arena
 Node *ast_ident(Pos pos, Sym *name);
+bool ast_kids(Node *n, bool (*fn)(Node *kid, void *ctx), void *ctx); // children, in order
 bool ast_expr_contains(Node *outer, Node *inner); // inner is outer or inside its operands
 void ast_dump(Node *n, int indent);      // debugging printer to stderr
 const char *node_kind_name(NodeKind k);  // "IDENT", "CALL", ...

@@ -5133,14 +5133,14 @@ check_body(FuncInfo *fi, Node *body, FuncCtx *outer)
 
 // ---- the package ----
 
-static void
-finish_node(Node *n);
+static void finish_node(Node *n);
 
-static void
-finish_list(NodeList *l)
+static bool
+finish_kid(Node *n, void *ctx)
 {
-	for (int i = 0; i < l->len; i++)
-		finish_node(l->v[i]);
+	(void)ctx;
+	finish_node(n);
+	return false;
 }
 
 // finish_node gives every remaining untyped expression its default type (a safety net:
@@ -5152,102 +5152,7 @@ finish_node(Node *n)
 		return;
 	if (n->type && type_is_untyped(n->type) && n->type != ty_untyped_nil && !(n->flags & NF_TYPE))
 		tc_set_type(n, type_default(n->type));
-	switch (n->kind) {
-	case N_COMPOSITE:
-		finish_list(&n->u.comp.elts);
-		break;
-	case N_FUNCLIT:
-		finish_node(n->u.func.body);
-		break;
-	case N_PAREN: case N_STAR: case N_EXPRSTMT: case N_GO: case N_DEFER:
-		finish_node(n->u.x);
-		break;
-	case N_SELECTOR:
-		finish_node(n->u.sel.x);
-		break;
-	case N_INDEX:
-		finish_node(n->u.index.x);
-		finish_list(&n->u.index.index);
-		break;
-	case N_SLICEEXPR:
-		finish_node(n->u.slice.x);
-		finish_node(n->u.slice.lo);
-		finish_node(n->u.slice.hi);
-		finish_node(n->u.slice.max);
-		break;
-	case N_TYPEASSERT:
-		finish_node(n->u.assert.x);
-		break;
-	case N_CALL:
-		finish_node(n->u.call.fun);
-		finish_list(&n->u.call.args);
-		break;
-	case N_UNARY:
-		finish_node(n->u.unary.x);
-		break;
-	case N_BINARY: case N_SEND:
-		finish_node(n->u.binary.x);
-		finish_node(n->u.binary.y);
-		break;
-	case N_KEYVALUE:
-		finish_node(n->u.kv.key);
-		finish_node(n->u.kv.value);
-		break;
-	case N_DECLSTMT: case N_RETURN:
-		finish_list(&n->u.list);
-		break;
-	case N_LABELED:
-		finish_node(n->u.labeled.stmt);
-		break;
-	case N_INCDEC:
-		finish_node(n->u.incdec.x);
-		break;
-	case N_ASSIGN:
-		finish_list(&n->u.assign.lhs);
-		finish_list(&n->u.assign.rhs);
-		break;
-	case N_BLOCK:
-		finish_list(&n->u.block.stmts);
-		break;
-	case N_IF:
-		finish_node(n->u.ifs.init);
-		finish_node(n->u.ifs.cond);
-		finish_node(n->u.ifs.then);
-		finish_node(n->u.ifs.els);
-		break;
-	case N_CASECLAUSE: case N_COMMCLAUSE:
-		finish_list(&n->u.clause.list);
-		finish_list(&n->u.clause.body);
-		break;
-	case N_SWITCH: case N_TYPESWITCH: case N_SELECT:
-		finish_node(n->u.sw.init);
-		finish_node(n->u.sw.tag);
-		finish_list(&n->u.sw.body);
-		break;
-	case N_FOR:
-		finish_node(n->u.fors.init);
-		finish_node(n->u.fors.cond);
-		finish_node(n->u.fors.post);
-		finish_node(n->u.fors.body);
-		break;
-	case N_RANGE:
-		finish_node(n->u.range.key);
-		finish_node(n->u.range.value);
-		finish_node(n->u.range.x);
-		finish_node(n->u.range.body);
-		break;
-	case N_VALUESPEC:
-		finish_list(&n->u.value.values);
-		break;
-	case N_FUNCDECL:
-		finish_node(n->u.funcdecl.body);
-		break;
-	case N_FILE:
-		finish_list(&n->u.file.decls);
-		break;
-	default:
-		break;
-	}
+	ast_kids(n, finish_kid, NULL);
 }
 
 // ---- invalid recursive types (types2's validType) ----
